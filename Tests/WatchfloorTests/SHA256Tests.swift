@@ -1,0 +1,39 @@
+import Testing
+import Watchfloor
+
+@Suite struct SHA256Tests {
+    // FIPS 180-4 examples and the usual edge cases around the 55/56/64-byte padding boundaries.
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (String(repeating: "a", count: 64), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+        (String(repeating: "a", count: 55), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (String(repeating: "a", count: 56), "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+    ])
+    func matchesKnownDigests(input: String, digest: String) {
+        #expect(SHA256.hex(input) == digest)
+    }
+
+    @Test func streamingEqualsOneShot() {
+        let text = String(repeating: "유가족들에게 선물이 전달되었다. ", count: 300)
+        var hasher = SHA256()
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let n = min(37, bytes.count - i)
+            hasher.update(bytes[i..<(i + n)])
+            i += n
+        }
+        #expect(hasher.finalizeHex() == SHA256.hex(text))
+    }
+
+    @Test func millionAs() {
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
