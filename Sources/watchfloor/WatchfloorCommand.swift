@@ -14,6 +14,12 @@ struct WatchfloorCommand: AsyncParsableCommand {
             """,
         subcommands: [
             // Keep this list in the order of the pipeline; one type per subcommand.
+            IngestCommand.self,
+            StatusCommand.self,
+            SearchCommand.self,
+            EventsCommand.self,
+            SourcesCommand.self,
+            ReindexCommand.self,
             BenchCommand.self,
         ]
     )

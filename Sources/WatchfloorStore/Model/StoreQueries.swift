@@ -1,0 +1,145 @@
+import Watchfloor
+
+/// Which events to list. Every field narrows the selection; `nil` means "any".
+public struct EventFilter: Sendable, Hashable {
+    public var types: [EventType]?
+    public var province: Province?
+    /// Only events with no province (`events --province none`).
+    public var nationalOnly: Bool
+    /// On or after this publication day.
+    public var since: Day?
+    /// On or before this publication day.
+    public var until: Day?
+    public var sourceKind: SourceKind?
+    public var status: ReviewStatus?
+    public var document: DocumentID?
+    public var ids: [Int64]?
+    public var limit: Int?
+    public var offset: Int
+    public var order: Order
+
+    public enum Order: Sendable, Hashable {
+        /// Newest reporting first.
+        case newest
+        /// Oldest reporting first.
+        case oldest
+        /// Least confident first (the review queue).
+        case leastConfident
+        /// In document order (by document, then sentence).
+        case documentOrder
+    }
+
+    public init(
+        types: [EventType]? = nil, province: Province? = nil, nationalOnly: Bool = false, since: Day? = nil,
+        until: Day? = nil, sourceKind: SourceKind? = nil, status: ReviewStatus? = nil, document: DocumentID? = nil,
+        ids: [Int64]? = nil, limit: Int? = nil, offset: Int = 0, order: Order = .newest
+    ) {
+        self.types = types
+        self.province = province
+        self.nationalOnly = nationalOnly
+        self.since = since
+        self.until = until
+        self.sourceKind = sourceKind
+        self.status = status
+        self.document = document
+        self.ids = ids
+        self.limit = limit
+        self.offset = offset
+        self.order = order
+    }
+}
+
+/// An event as listed: the event and what an analyst needs beside it.
+public struct StoredEvent: Sendable, Hashable {
+    public var event: Event
+    public var externalID: String?
+    public var documentTitle: String?
+    public var source: Source
+    /// The publication day of the event's document (the day series count it on).
+    public var day: Day
+}
+
+/// A document as stored, with its source and cluster.
+public struct StoredDocument: Sendable, Hashable {
+    public var document: Document
+    public var sourceInfo: Source
+    /// The first document of this one's near-duplicate cluster (itself when it is the first).
+    public var cluster: DocumentID
+    /// The other documents of the cluster.
+    public var clusterMembers: [DocumentID]
+}
+
+/// A full-text query.
+public struct SearchQuery: Sendable, Hashable {
+    public var text: String
+    public var limit: Int
+    public var sourceKind: SourceKind?
+    public var since: Day?
+    public var until: Day?
+    public var language: Language?
+
+    public init(
+        _ text: String, limit: Int = 20, sourceKind: SourceKind? = nil, since: Day? = nil, until: Day? = nil,
+        language: Language? = nil
+    ) {
+        self.text = text
+        self.limit = limit
+        self.sourceKind = sourceKind
+        self.since = since
+        self.until = until
+        self.language = language
+    }
+}
+
+/// One search result, best first.
+public struct SearchHit: Sendable, Hashable {
+    public var document: DocumentID
+    public var title: String?
+    public var source: String
+    public var published: Day?
+    /// BM25 relevance (higher is better).
+    public var score: Double
+    /// The best passage, with matches between ``SearchHit/matchStart`` and ``SearchHit/matchEnd`` markers.
+    public var snippet: String
+
+    /// Marks the start of a matched term in ``snippet`` (a private-use character that no document contains
+    /// after normalisation is unlikely to, and that front ends replace with their own highlighting).
+    public static let matchStart = "\u{E000}"
+    public static let matchEnd = "\u{E001}"
+}
+
+/// Counts of what the store holds.
+public struct StoreStatus: Sendable, Hashable, Codable {
+    public var documents: Int
+    public var events: Int
+    public var sources: Int
+    public var warnings: Int
+    /// Near-duplicate clusters (stories): documents minus syndicated copies.
+    public var clusters: Int
+    public var nearDuplicates: Int
+    public var reviewedEvents: Int
+    public var firstPublished: Day?
+    public var lastPublished: Day?
+    /// Whether the full-text index covers every document.
+    public var searchIndexCurrent: Bool
+    public var path: String
+
+    enum CodingKeys: String, CodingKey {
+        case documents, events, sources, warnings, clusters
+        case nearDuplicates = "near_duplicates"
+        case reviewedEvents = "reviewed_events"
+        case firstPublished = "first_published"
+        case lastPublished = "last_published"
+        case searchIndexCurrent = "search_index_current"
+        case path = "database"
+    }
+}
+
+/// A source with how much it has published and when.
+public struct SourceSummary: Sendable, Hashable {
+    public var source: Source
+    public var documents: Int
+    public var events: Int
+    public var firstSeen: Day?
+    public var lastSeen: Day?
+}

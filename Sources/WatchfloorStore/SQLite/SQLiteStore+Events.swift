@@ -1,0 +1,127 @@
+import GRDB
+import Watchfloor
+
+extension SQLiteStore {
+    private static let eventColumns = """
+        e.id, e.type, e.province, e.date, e.date_precision, e.sincerity, e.attributes, e.confidence,
+        e.sentence_start, e.sentence_end, e.evidence_text, e.cues, e.rule, e.status, e.reviewer, e.day,
+        d.id AS document_id, d.external_id, d.title AS document_title,
+        s.name AS source_name, s.kind AS source_kind, s.reliability AS source_reliability, s.language AS source_language
+        """
+
+    private func whereClause(_ filter: EventFilter) -> (sql: String, arguments: StatementArguments) {
+        var conditions = ["e.counted"]
+        var arguments = StatementArguments()
+        if let types = filter.types, !types.isEmpty {
+            conditions.append("e.type IN (\(Array(repeating: "?", count: types.count).joined(separator: ",")))")
+            arguments += StatementArguments(types.map(\.rawValue))
+        }
+        if let province = filter.province {
+            conditions.append("e.province = ?")
+            arguments += [province.code]
+        } else if filter.nationalOnly {
+            conditions.append("e.province IS NULL")
+        }
+        if let since = filter.since {
+            conditions.append("e.day >= ?")
+            arguments += [since.description]
+        }
+        if let until = filter.until {
+            conditions.append("e.day <= ?")
+            arguments += [until.description]
+        }
+        if let kind = filter.sourceKind {
+            conditions.append("s.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        if let status = filter.status {
+            conditions.append("e.status = ?")
+            arguments += [status.rawValue]
+        }
+        if let document = filter.document {
+            conditions.append("d.id = ?")
+            arguments += [document.rawValue]
+        }
+        if let ids = filter.ids {
+            conditions.append(ids.isEmpty ? "0" : "e.id IN (\(ids.map(String.init).joined(separator: ",")))")
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    private static let joins = "FROM events e JOIN documents d ON d.seq = e.document_seq JOIN sources s ON s.id = d.source_id"
+
+    public func events(_ filter: EventFilter) throws -> [StoredEvent] {
+        let (condition, arguments) = whereClause(filter)
+        let order = switch filter.order {
+        case .newest: "e.day DESC, e.id DESC"
+        case .oldest: "e.day, e.id"
+        case .leastConfident: "e.confidence, e.id"
+        case .documentOrder: "e.document_seq, e.sentence_start, e.id"
+        }
+        var sql = "SELECT \(Self.eventColumns) \(Self.joins) WHERE \(condition) ORDER BY \(order)"
+        if let limit = filter.limit { sql += " LIMIT \(max(limit, 0)) OFFSET \(max(filter.offset, 0))" }
+        return try read("list events") { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                StoredEvent(
+                    event: RowDecoding.event(row), externalID: row["external_id"], documentTitle: row["document_title"],
+                    source: RowDecoding.source(row), day: Day(row["day"] as String) ?? Day(ordinal: 0))
+            }
+        }
+    }
+
+    public func countEvents(_ filter: EventFilter) throws -> Int {
+        let (condition, arguments) = whereClause(filter)
+        return try read("count events") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) \(Self.joins) WHERE \(condition)", arguments: arguments) ?? 0
+        }
+    }
+
+    public func eventFacts() throws -> [EventFact] {
+        try read("read event facts") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id, e.type, e.province, e.day, e.date, e.date_precision, e.sincerity, e.confidence,
+                        c.id AS cluster_id, s.name, s.kind, s.reliability
+                    FROM events e
+                    JOIN documents d ON d.seq = e.document_seq
+                    JOIN documents c ON c.seq = e.cluster
+                    JOIN sources s ON s.id = d.source_id
+                    WHERE e.counted ORDER BY e.day, e.id
+                    """
+            ).compactMap { row in
+                guard let day = Day(row["day"] as String) else { return nil }
+                let eventDate = (row["date"] as String?).flatMap { Day($0) }.map {
+                    EventDate(day: $0, precision: DatePrecision(rawValue: row["date_precision"] ?? "day") ?? .day)
+                }
+                return EventFact(
+                    id: row["id"], type: EventType(rawValue: row["type"]),
+                    province: (row["province"] as String?).flatMap { Province(code: $0) }, day: day, eventDate: eventDate,
+                    cluster: DocumentID(rawValue: row["cluster_id"]), source: row["name"],
+                    sourceKind: SourceKind(rawValue: row["kind"]) ?? .other,
+                    reliability: Reliability(rawValue: row["reliability"]) ?? .f,
+                    sincerity: (row["sincerity"] as String?).flatMap(Sincerity.init(rawValue:)),
+                    confidence: row["confidence"])
+            }
+        }
+    }
+
+    public func series(_ key: SeriesKey, weighted: Bool) throws -> DailySeries {
+        try read("read a series") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT day, clusters, weighted FROM indicator_daily
+                    WHERE type = ? AND scope = ? ORDER BY day
+                    """, arguments: [key.type.rawValue, key.province?.code ?? "national"])
+            let points: [(Day, Double)] = rows.compactMap { row in
+                guard let day = Day(row["day"] as String) else { return nil }
+                return (day, weighted ? row["weighted"] : Double(row["clusters"] as Int))
+            }
+            guard let first = points.first?.0, let last = points.last?.0 else {
+                return DailySeries(start: Day(ordinal: 0), values: [])
+            }
+            return DailySeries(interval: DayInterval(first: first, last: last), counts: points)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import Watchfloor
+
+extension SQLiteStore {
+    public func existingDocuments(_ ids: [DocumentID]) throws -> Set<DocumentID> {
+        guard !ids.isEmpty else { return [] }
+        return try read("look up documents") { db in
+            var found = Set<DocumentID>()
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let slice = ids[chunk..<min(chunk + 500, ids.count)]
+                let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let rows = try String.fetchAll(
+                    db, sql: "SELECT id FROM documents WHERE id IN (\(placeholders))",
+                    arguments: StatementArguments(slice.map(\.rawValue)))
+                found.formUnion(rows.map(DocumentID.init(rawValue:)))
+            }
+            return found
+        }
+    }
+
+    public func write(_ batch: [DocumentToStore]) throws -> [WriteOutcome] {
+        guard !batch.isEmpty else { return [] }
+        return try write("store \(batch.count) documents") { db in
+            var writer = try BatchWriter(db: db)
+            return try batch.map { try writer.store($0) }
+        }
+    }
+
+    public func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws {
+        guard !events.isEmpty else { return }
+        try write("replace coded events") { db in
+            var writer = try BatchWriter(db: db)
+            for (id, documentEvents) in events.sorted(by: { $0.key < $1.key }) {
+                guard let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.seq, d.day, d.cluster, s.reliability FROM documents d
+                        JOIN sources s ON s.id = d.source_id WHERE d.id = ?
+                        """, arguments: [id.rawValue])
+                else { throw StoreError(.notFound, "no document \(id.short) to recode", path: location) }
+                try db.execute(sql: "DELETE FROM events WHERE document_seq = ? AND origin = 'machine'", arguments: [row["seq"]])
+                let weight = Reliability(rawValue: row["reliability"])?.weight ?? Reliability.f.weight
+                try writer.insertEvents(
+                    documentEvents, documentSeq: row["seq"], day: row["day"], cluster: row["cluster"], weight: weight)
+            }
+            try ReviewOverlay.markSuperseded(db)
+        }
+    }
+
+    public func setSearchIndexDeferred(_ deferred: Bool) throws {
+        if deferred {
+            try write("defer the search index") { db in
+                try db.execute(sql: SearchIndexTriggers.drop)
+                try db.execute(sql: "UPDATE meta SET value = 'stale' WHERE key = 'search_index'")
+            }
+        } else {
+            try rebuildSearchIndex()
+        }
+    }
+
+    public func rebuildSearchIndex() throws {
+        try write("rebuild the search index") { db in
+            try db.execute(sql: """
+                INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+                INSERT INTO documents_trigram(documents_trigram) VALUES ('rebuild');
+                """)
+            try db.execute(sql: SearchIndexTriggers.create)
+            try db.execute(sql: "UPDATE meta SET value = 'current' WHERE key = 'search_index'")
+        }
+    }
+}
+
+/// Writes documents and events within one transaction, with prepared statements reused.
+struct BatchWriter {
+    let db: Database
+    private var nextSeq: Int64
+    private var sourceIDs: [String: Int64] = [:]
+    private let timestamps = ISO8601DateFormatter()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(db: Database) throws {
+        self.db = db
+        nextSeq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM documents") ?? 0) + 1
+    }
+
+    mutating func store(_ item: DocumentToStore) throws -> WriteOutcome {
+        let document = item.document
+        if try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM documents WHERE id = ?"), arguments: [document.id.rawValue]) != nil
+        {
+            return .duplicate
+        }
+        let sourceID = try sourceID(for: item.source)
+        let seq = nextSeq
+        nextSeq += 1
+
+        var cluster = seq
+        var outcome = WriteOutcome.new
+        if let representative = try nearDuplicateCluster(of: item) {
+            cluster = representative.seq
+            outcome = .nearDuplicate(of: representative.id)
+        }
+        let day = document.published ?? Day(ordinal: Int((document.retrieved.timeIntervalSince1970 / 86_400).rounded(.down)))
+        try db.cachedStatement(sql: """
+            INSERT INTO documents(seq, id, external_id, url, title, source_id, published, day, retrieved, language, text, cluster, origin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                seq, document.id.rawValue, document.externalID, document.url, document.title, sourceID,
+                document.published?.description, day.description, timestamps.string(from: document.retrieved),
+                document.language.rawValue, document.text, cluster, document.origin,
+            ])
+        if cluster == seq {
+            let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_bands(band_key, seq) VALUES (?, ?)")
+            for key in item.bandKeys { try insertBand.execute(arguments: [key, seq]) }
+        }
+        try insertEvents(item.events, documentSeq: seq, day: day.description, cluster: cluster, weight: item.source.reliability.weight)
+        return outcome
+    }
+
+    /// The first document of the story this one repeats, if any.
+    private func nearDuplicateCluster(of item: DocumentToStore) throws -> (seq: Int64, id: DocumentID)? {
+        guard !item.bandKeys.isEmpty else { return nil }
+        let lookup = try db.cachedStatement(sql: "SELECT seq FROM document_bands WHERE band_key = ?")
+        var candidates = Set<Int64>()
+        for key in item.bandKeys {
+            if let seq = try Int64.fetchOne(lookup, arguments: [key]) { candidates.insert(seq) }
+        }
+        for candidate in candidates.sorted() {
+            guard let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, text, cluster FROM documents WHERE seq = ?"), arguments: [candidate])
+            else { continue }
+            if item.isNearDuplicate(row["text"]) {
+                let cluster: Int64 = row["cluster"]
+                let id = cluster == candidate
+                    ? DocumentID(rawValue: row["id"])
+                    : DocumentID(rawValue: try String.fetchOne(db, sql: "SELECT id FROM documents WHERE seq = ?", arguments: [cluster]) ?? row["id"])
+                return (cluster, id)
+            }
+        }
+        return nil
+    }
+
+    private mutating func sourceID(for source: Source) throws -> Int64 {
+        if let id = sourceIDs[source.name] { return id }
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, kind, reliability FROM sources WHERE name = ?"), arguments: [source.name])
+        {
+            let id: Int64 = row["id"]
+            // A source first seen without registry information learns its kind and grade later.
+            if row["kind"] == SourceKind.other.rawValue, row["reliability"] == Reliability.f.rawValue,
+                source.kind != .other || source.reliability != .f
+            {
+                try db.execute(
+                    sql: "UPDATE sources SET kind = ?, reliability = ?, language = ? WHERE id = ?",
+                    arguments: [source.kind.rawValue, source.reliability.rawValue, source.language?.rawValue, id])
+            }
+            sourceIDs[source.name] = id
+            return id
+        }
+        try db.execute(
+            sql: "INSERT INTO sources(name, kind, reliability, language) VALUES (?, ?, ?, ?)",
+            arguments: [source.name, source.kind.rawValue, source.reliability.rawValue, source.language?.rawValue])
+        let id = db.lastInsertedRowID
+        sourceIDs[source.name] = id
+        return id
+    }
+
+    func insertEvents(_ events: [Event], documentSeq: Int64, day: String, cluster: Int64, weight: Double) throws {
+        guard !events.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO events(document_seq, type, province, date, date_precision, sincerity, attributes, confidence,
+                sentence_start, sentence_end, evidence_text, cues, rule, status, reviewer, origin, counted, day, cluster, weight)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', NULL, 'machine', 1, ?, ?, ?)
+            """)
+        for event in events {
+            try insert.execute(arguments: [
+                documentSeq, event.type.rawValue, event.province?.code, event.date?.day.description,
+                event.date?.precision.rawValue, event.sincerity?.rawValue, try json(event.attributes), event.confidence,
+                event.evidence.sentence.start, event.evidence.sentence.end, event.evidence.text,
+                try json(event.evidence.cues), event.evidence.rule, day, cluster, weight,
+            ])
+        }
+    }
+
+    private func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Reviewed events are kept apart from machine output; a machine event that an analyst has
+/// reviewed stops counting (the review counts instead). Filled in by the review feature.
+enum ReviewOverlay {
+    static func markSuperseded(_ db: Database) throws {}
+}

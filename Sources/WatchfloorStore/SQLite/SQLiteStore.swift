@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Watchfloor
+
+/// The one-analyst store: a single SQLite file in WAL mode, through GRDB.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "watchfloor.sqlite")
+/// let outcomes = try store.write(batch)
+/// let hits = try store.search(SearchQuery("유가족"))
+/// ```
+///
+/// Writes happen in transactions (a batch is all or nothing), so a process killed at any moment
+/// leaves a consistent database. Readers do not block the writer.
+public final class SQLiteStore: Store, @unchecked Sendable {
+    public let location: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        location = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.cannotOpen, "cannot open the database (\(Self.describe(error)))", path: path)
+        }
+        let migrator = Schema.migrator()
+        do {
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(.incompatible, "the database was written by a newer Watchfloor; upgrade to open it", path: path)
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.incompatible, "not a Watchfloor database, or damaged (\(Self.describe(error)))", path: path)
+        }
+    }
+
+    /// Runs a read, turning database errors into ``StoreError``s that name the database.
+    func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.failed, "cannot \(what): \(Self.describe(error))", path: location)
+        }
+    }
+
+    /// Runs a write transaction, turning database errors into ``StoreError``s.
+    func write<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.failed, "cannot \(what): \(Self.describe(error))", path: location)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    public func status() throws -> StoreStatus {
+        try read("read the status") { db in
+            let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
+            let clusters = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE cluster = seq") ?? 0
+            let range = try Row.fetchOne(db, sql: "SELECT MIN(published) AS first, MAX(published) AS last FROM documents")
+            return StoreStatus(
+                documents: documents,
+                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE counted") ?? 0,
+                sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources") ?? 0,
+                warnings: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM warnings") ?? 0,
+                clusters: clusters,
+                nearDuplicates: documents - clusters,
+                reviewedEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE origin = 'review'") ?? 0,
+                firstPublished: (range?["first"] as String?).flatMap { Day($0) },
+                lastPublished: (range?["last"] as String?).flatMap { Day($0) },
+                searchIndexCurrent: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == "current",
+                path: location)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import GRDB
+
+/// The SQLite schema, as versioned migrations. A migration, once released, is never edited: a
+/// change is a new migration.
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, sources, events, search, indicators, warnings") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO meta(key, value) VALUES ('search_index', 'current');
+
+                CREATE TABLE sources (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    reliability TEXT NOT NULL,
+                    language TEXT
+                );
+
+                -- seq is the rowid (and the full-text index's content rowid); id is the SHA-256 of
+                -- the normalised text. cluster is the seq of the first document of the story.
+                CREATE TABLE documents (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    external_id TEXT,
+                    url TEXT,
+                    title TEXT,
+                    source_id INTEGER NOT NULL REFERENCES sources(id),
+                    published TEXT,
+                    day TEXT NOT NULL,
+                    retrieved TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    cluster INTEGER NOT NULL,
+                    origin TEXT
+                );
+                CREATE INDEX documents_by_cluster ON documents(cluster);
+                CREATE INDEX documents_by_day ON documents(day);
+                CREATE INDEX documents_by_source ON documents(source_id, day);
+
+                -- Locality-sensitive band keys of each story's first document.
+                CREATE TABLE document_bands (band_key INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+
+                CREATE VIRTUAL TABLE documents_fts USING fts5(
+                    title, text, content='documents', content_rowid='seq',
+                    tokenize='unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE documents_trigram USING fts5(
+                    title, text, content='documents', content_rowid='seq', tokenize='trigram');
+
+                -- Documents per outlet per day: the coverage log.
+                CREATE TABLE coverage_daily (
+                    source_id INTEGER NOT NULL, day TEXT NOT NULL, documents INTEGER NOT NULL,
+                    PRIMARY KEY (source_id, day)) WITHOUT ROWID;
+                CREATE TRIGGER documents_coverage_insert AFTER INSERT ON documents BEGIN
+                    INSERT INTO coverage_daily(source_id, day, documents) VALUES (NEW.source_id, NEW.day, 1)
+                        ON CONFLICT(source_id, day) DO UPDATE SET documents = documents + 1;
+                END;
+                CREATE TRIGGER documents_coverage_delete AFTER DELETE ON documents BEGIN
+                    UPDATE coverage_daily SET documents = documents - 1 WHERE source_id = OLD.source_id AND day = OLD.day;
+                    DELETE FROM coverage_daily WHERE source_id = OLD.source_id AND day = OLD.day AND documents <= 0;
+                END;
+
+                -- origin: 'machine' (the coder) or 'review' (an analyst's decision). counted: whether the
+                -- event feeds indicators. day, cluster and weight are copied from the document and its
+                -- source so that indicator triggers need no joins.
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    province TEXT,
+                    date TEXT,
+                    date_precision TEXT,
+                    sincerity TEXT,
+                    attributes TEXT NOT NULL DEFAULT '{}',
+                    confidence REAL NOT NULL,
+                    sentence_start INTEGER NOT NULL,
+                    sentence_end INTEGER NOT NULL,
+                    evidence_text TEXT NOT NULL,
+                    cues TEXT NOT NULL DEFAULT '[]',
+                    rule TEXT,
+                    status TEXT NOT NULL DEFAULT 'machine',
+                    reviewer TEXT,
+                    origin TEXT NOT NULL DEFAULT 'machine',
+                    counted INTEGER NOT NULL DEFAULT 1,
+                    day TEXT NOT NULL,
+                    cluster INTEGER NOT NULL,
+                    weight REAL NOT NULL
+                );
+                CREATE INDEX events_by_document ON events(document_seq);
+                CREATE INDEX events_by_type_day ON events(type, day);
+                CREATE INDEX events_by_province_day ON events(province, day);
+                CREATE INDEX events_by_day ON events(day);
+                CREATE INDEX events_by_status_confidence ON events(status, confidence);
+
+                CREATE TABLE indicator_clusters (
+                    type TEXT NOT NULL, scope TEXT NOT NULL, day TEXT NOT NULL, cluster INTEGER NOT NULL,
+                    events INTEGER NOT NULL, weight_sum REAL NOT NULL,
+                    PRIMARY KEY (type, scope, day, cluster)) WITHOUT ROWID;
+                CREATE TABLE indicator_daily (
+                    type TEXT NOT NULL, scope TEXT NOT NULL, day TEXT NOT NULL,
+                    clusters INTEGER NOT NULL, weighted REAL NOT NULL, events INTEGER NOT NULL,
+                    PRIMARY KEY (type, scope, day)) WITHOUT ROWID;
+
+                CREATE TABLE warnings (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    province TEXT,
+                    types TEXT NOT NULL,
+                    onset TEXT NOT NULL,
+                    detected_on TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    explanation TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    figures TEXT NOT NULL DEFAULT '{}'
+                );
+                """)
+            try db.execute(sql: SearchIndexTriggers.create)
+            try db.execute(sql: IndicatorTriggers.create)
+        }
+        return migrator
+    }
+}
+
+/// Keeps both full-text indexes in step with `documents` (dropped during deferred bulk loads).
+enum SearchIndexTriggers {
+    static let create = """
+        CREATE TRIGGER IF NOT EXISTS documents_search_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (NEW.seq, NEW.title, NEW.text);
+            INSERT INTO documents_trigram(rowid, title, text) VALUES (NEW.seq, NEW.title, NEW.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_search_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', OLD.seq, OLD.title, OLD.text);
+            INSERT INTO documents_trigram(documents_trigram, rowid, title, text) VALUES ('delete', OLD.seq, OLD.title, OLD.text);
+        END;
+        """
+
+    static let drop = """
+        DROP TRIGGER IF EXISTS documents_search_insert;
+        DROP TRIGGER IF EXISTS documents_search_delete;
+        """
+}

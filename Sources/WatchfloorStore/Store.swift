@@ -1,0 +1,66 @@
+import Watchfloor
+
+/// Where Watchfloor keeps documents, events, sources and warnings.
+///
+/// `SQLiteStore` is the one-analyst implementation (one file, no server). The protocol is what
+/// the pipeline, the CLI and the web server use, so that a team store on PostgreSQL can satisfy
+/// the same contract.
+public protocol Store: Sendable {
+    /// Where the store lives, for messages (a file path, a connection string without password).
+    var location: String { get }
+
+    // MARK: Writing
+
+    /// Stores a batch of documents and their events atomically: either all of the batch is
+    /// written or none of it. Documents already stored (same id) are skipped.
+    func write(_ batch: [DocumentToStore]) throws -> [WriteOutcome]
+
+    /// Which of `ids` are already stored.
+    func existingDocuments(_ ids: [DocumentID]) throws -> Set<DocumentID>
+
+    /// Replaces the machine-coded events of each document (after a codebook change), atomically
+    /// for the batch. Reviewed events are untouched.
+    func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws
+
+    /// Replaces the derived warnings with `warnings`. A warning for the same episode as a stored
+    /// one (same kind, province, types and onset) keeps its id. Returns them with ids.
+    @discardableResult
+    func saveWarnings(_ warnings: [Warning]) throws -> [Warning]
+
+    /// Defers (or resumes) full-text indexing, for bulk loads; resuming rebuilds the index.
+    func setSearchIndexDeferred(_ deferred: Bool) throws
+
+    /// Rebuilds the full-text index from the stored documents.
+    func rebuildSearchIndex() throws
+
+    // MARK: Reading
+
+    func status() throws -> StoreStatus
+
+    /// A document by its id, or by a unique prefix of at least 6 hexadecimal digits.
+    func document(_ idOrPrefix: String) throws -> StoredDocument?
+
+    /// Documents in storage order, for batch processing (`recode`): those after `cursor`.
+    func documents(after cursor: Int64?, limit: Int) throws -> [(cursor: Int64, document: Document, source: Source)]
+
+    func events(_ filter: EventFilter) throws -> [StoredEvent]
+
+    func countEvents(_ filter: EventFilter) throws -> Int
+
+    func search(_ query: SearchQuery) throws -> [SearchHit]
+
+    func sources() throws -> [SourceSummary]
+
+    /// The indicator series of `key` per publication day, a near-duplicate cluster counted once a
+    /// day; `weighted` sums each cluster's mean source reliability weight instead.
+    func series(_ key: SeriesKey, weighted: Bool) throws -> DailySeries
+
+    /// Every effective event (machine events not superseded by a review, and reviewed events that
+    /// were accepted or edited), as the analysis stage needs them.
+    func eventFacts() throws -> [EventFact]
+
+    /// Documents per outlet per day.
+    func coverage() throws -> [OutletDay]
+
+    func warnings() throws -> [Warning]
+}
