@@ -13,8 +13,11 @@ enum MarkdownReader {
             if let close = afterOpening.range(of: "\n---") {
                 let yaml = String(afterOpening[..<close.lowerBound])
                 do {
-                    if let mapping = try Yams.load(yaml: yaml) as? [String: Any] {
-                        for (key, value) in mapping { meta[key.lowercased()] = "\(value)" }
+                    // Composed nodes keep scalars as written (a date stays "2025-11-03", not a Date).
+                    if case .mapping(let mapping)? = try Yams.compose(yaml: yaml) {
+                        for (key, value) in mapping {
+                            if let key = key.string, let value = value.string { meta[key.lowercased()] = value }
+                        }
                     }
                 } catch {
                     throw .malformed("the front matter is not valid YAML (\(error)); expected key: value lines between --- lines")
@@ -57,6 +60,6 @@ enum MarkdownReader {
             line = line.replacingOccurrences(of: #"`([^`]*)`"#, with: "$1", options: .regularExpression)
             lines.append(line)
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n").trimmingWhitespace()
     }
 }
