@@ -86,11 +86,9 @@ import WatchfloorTesting
 
     @Test func aHugePageIsRejectedBeforeParsing() throws {
         let folder = try TemporaryDirectory()
-        let paragraph = Array("<p>\(String(repeating: "filler text ", count: 80))</p>\n".utf8)
-        var bytes = Array("<html><body>".utf8)
-        bytes.reserveCapacity(50 << 20)
-        while bytes.count < 50_000_000 { bytes += paragraph }
-        let result = try read("huge.html", bytes: bytes, in: folder)
+        let paragraph = "<p>\(String(repeating: "filler text ", count: 80))</p>\n"
+        let page = "<html><body>" + String(repeating: paragraph, count: 50_000_000 / paragraph.utf8.count + 1)
+        let result = try read("huge.html", text: page, in: folder)
         #expect(result.documents.isEmpty)
         #expect(result.rejections.count == 1)
         #expect(result.rejections[0].description.contains("larger than the 16.8 MB limit for a file read whole"))

@@ -33,36 +33,23 @@ final class ChunkedFile: ByteSource {
         guard descriptor >= 0 else { throw InputProblem.unreadable(String(cString: strerror(errno))) }
     }
 
-    deinit { close(descriptor) }
+    /// Reused for every read.
+    private var chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
 
-    func read(into buffer: inout [UInt8], count: Int) throws(InputProblem) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
-        let got = buffer.withUnsafeMutableBytes { raw in
-            Foundation.read(descriptor, raw.baseAddress! + start, count)
-        }
-        guard got >= 0 else {
-            buffer.removeLast(count)
-            throw InputProblem.unreadable(String(cString: strerror(errno)))
-        }
-        buffer.removeLast(count - got)
-        return got
+    deinit {
+        close(descriptor)
+        chunk.deallocate()
     }
 
-    /// Reads the whole file, refusing one larger than `limit`.
-    static func readAll(path: String, limit: Int) throws(InputProblem) -> [UInt8] {
-        let file = try ChunkedFile(path: path)
-        var bytes = [UInt8]()
-        while true {
-            let got = try file.read(into: &bytes, count: 1 << 20)
-            if got == 0 { break }
-            if bytes.count > limit {
-                throw InputProblem.tooLarge(
-                    "the file is larger than the \(formatBytes(limit)) limit for a file read whole; "
-                        + "raise it with --max-file-size, or split the file")
-            }
+    func read(into buffer: inout [UInt8], count: Int) throws(InputProblem) -> Int {
+        if chunk.count < count {
+            chunk.deallocate()
+            chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
         }
-        return bytes
+        let got = Foundation.read(descriptor, chunk.baseAddress, count)
+        guard got >= 0 else { throw InputProblem.unreadable(String(cString: strerror(errno))) }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<got]))
+        return got
     }
 }
 
