@@ -44,6 +44,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Largest document text stored, in MB.")
     var maxDocumentSize: Int = 4
 
+    @Option(help: "Documents per transaction; a killed run loses at most one batch, never consistency.")
+    var batchSize: Int = 1000
+
     @Flag(help: "Build the full-text index once at the end (faster for bulk loads).")
     var deferIndex = false
 
@@ -58,7 +61,9 @@ struct IngestCommand: AsyncParsableCommand {
             throw ValidationError("--encoding \(encoding): expected one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard summary == "table" || summary == "json" else { throw ValidationError("--summary: expected table or json") }
-        guard maxFileSize > 0, maxDocumentSize > 0 else { throw ValidationError("sizes must be positive") }
+        guard maxFileSize > 0, maxDocumentSize > 0, batchSize > 0 else {
+            throw ValidationError("--max-file-size, --max-document-size and --batch-size must be positive")
+        }
     }
 
     func run() async throws {
@@ -68,6 +73,7 @@ struct IngestCommand: AsyncParsableCommand {
         options.encoding = TextEncoding(label: encoding)!
         options.defaultSource = source
         options.deferSearchIndex = deferIndex
+        options.batchSize = batchSize
         options.limits = IngestLimits(maxFileBytes: maxFileSize << 20, maxDocumentBytes: maxDocumentSize << 20)
         let context = try PipelineContext.load(pack: packOptions.pack)
         let ingestor = context.ingestor(store: store, options: options)
