@@ -33,7 +33,12 @@ public protocol Store: Sendable {
     /// Rebuilds the full-text index from the stored documents.
     func rebuildSearchIndex() throws
 
+    /// Stores a small named value about the database itself (e.g. that it is a demo database).
+    func setMetadata(_ key: String, _ value: String?) throws
+
     // MARK: Reading
+
+    func metadata(_ key: String) throws -> String?
 
     func status() throws -> StoreStatus
 

@@ -13,6 +13,8 @@ public struct IngestSummary: Sendable, Codable {
     public var notices = 0
     public var bytes = 0
     public var seconds = 0.0
+    /// Of ``seconds``, the time spent rebuilding a deferred full-text index at the end.
+    public var indexSeconds = 0.0
     /// Rejections by reason (the message without its location), most frequent first when printed.
     public var rejectionReasons: [String: Int] = [:]
 
@@ -44,6 +46,7 @@ public struct IngestSummary: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case files, read, new, duplicates, notices, bytes, seconds, rejected, events
         case nearDuplicates = "near_duplicates"
+        case indexSeconds = "index_seconds"
         case rejectionReasons = "rejection_reasons"
     }
 }

@@ -105,7 +105,9 @@ public struct Ingestor: Sendable {
         }
         try flush(&batch, into: &summary)
         if try options.deferSearchIndex || !store.status().searchIndexCurrent {
+            let indexing = Date()
             try store.setSearchIndexDeferred(false)
+            summary.indexSeconds = Date().timeIntervalSince(indexing)
         }
         summary.bytes = state.totalBytes
         summary.seconds = Date().timeIntervalSince(started)

@@ -74,6 +74,22 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         return "\(error)"
     }
 
+    public func setMetadata(_ key: String, _ value: String?) throws {
+        try write("save metadata") { db in
+            if let value {
+                try db.execute(
+                    sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+
+    public func metadata(_ key: String) throws -> String? {
+        try read("read metadata") { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
     public func status() throws -> StoreStatus {
         try read("read the status") { db in
             let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
