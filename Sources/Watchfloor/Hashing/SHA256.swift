@@ -92,8 +92,9 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ block: UnsafeRawPointer) {
-        var w = (0..<64).map { _ in UInt32(0) }
-        w.withUnsafeMutableBufferPointer { w in
+        // The message schedule lives on the stack: one heap allocation per 64-byte block would
+        // cost more than the hashing itself.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 let b = block + 4 * i
                 w[i] = UInt32(b.load(fromByteOffset: 0, as: UInt8.self)) << 24

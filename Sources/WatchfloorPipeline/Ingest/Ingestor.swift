@@ -14,7 +14,7 @@ public struct IngestOptions: Sendable {
     /// `--source NAME`: the outlet for documents that do not name their own.
     public var defaultSource: String?
     /// Documents per transaction: a killed run loses at most one batch of work, never consistency.
-    public var batchSize = 1000
+    public var batchSize = 5000
     /// Leave the full-text index to be rebuilt once at the end (faster bulk loads).
     public var deferSearchIndex = false
     /// Exact Jaccard similarity of word 3-shingles above which a document is a syndicated copy.

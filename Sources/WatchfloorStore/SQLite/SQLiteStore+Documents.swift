@@ -11,13 +11,15 @@ extension SQLiteStore {
     public func document(_ idOrPrefix: String) throws -> StoredDocument? {
         let key = idOrPrefix.lowercased()
         guard key.count >= 6, key.allSatisfy(\.isHexDigit) else { return nil }
+        guard let range = DocumentKey.range(prefix: key) else { return nil }
         return try read("read a document") { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(Self.documentColumns) FROM documents d JOIN sources s ON s.id = d.source_id
-                    WHERE d.id >= ? AND d.id < ? LIMIT 2
-                    """, arguments: [key, key + "g"])
+                    WHERE d.id_key BETWEEN ? AND ? LIMIT 64
+                    """, arguments: [range.lowerBound, range.upperBound]
+            ).filter { ($0["id"] as String).hasPrefix(key) }
             guard rows.count == 1, let row = rows.first else { return nil }
             let clusterSeq: Int64 = row["cluster"]
             let members = try String.fetchAll(

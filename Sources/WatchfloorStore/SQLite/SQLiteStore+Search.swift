@@ -27,7 +27,7 @@ extension SQLiteStore {
             arguments += [expression]
         }
         for term in short {
-            conditions.append("(d.text LIKE ? OR d.title LIKE ?)")
+            conditions.append("d.hangul AND (d.text LIKE ? OR d.title LIKE ?)")
             let pattern = "%" + term.replacingOccurrences(of: "%", with: "") + "%"
             arguments += [pattern, pattern]
         }

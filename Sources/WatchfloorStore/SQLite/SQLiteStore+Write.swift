@@ -7,13 +7,14 @@ extension SQLiteStore {
         guard !ids.isEmpty else { return [] }
         return try read("look up documents") { db in
             var found = Set<DocumentID>()
+            let wanted = Set(ids)
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let slice = ids[chunk..<min(chunk + 500, ids.count)]
                 let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
                 let rows = try String.fetchAll(
-                    db, sql: "SELECT id FROM documents WHERE id IN (\(placeholders))",
-                    arguments: StatementArguments(slice.map(\.rawValue)))
-                found.formUnion(rows.map(DocumentID.init(rawValue:)))
+                    db, sql: "SELECT id FROM documents WHERE id_key IN (\(placeholders))",
+                    arguments: StatementArguments(slice.map { DocumentKey.key($0.rawValue) }))
+                found.formUnion(rows.map(DocumentID.init(rawValue:)).filter(wanted.contains))
             }
             return found
         }
@@ -21,23 +22,33 @@ extension SQLiteStore {
 
     public func write(_ batch: [DocumentToStore]) throws -> [WriteOutcome] {
         guard !batch.isEmpty else { return [] }
-        return try write("store \(batch.count) documents") { db in
-            var writer = try BatchWriter(db: db)
-            return try batch.map { try writer.store($0) }
+        // The in-memory near-duplicate index learns a batch's representatives only once the batch
+        // is committed; a rolled-back batch leaves it as it was.
+        return try nearDuplicates.withLock { index in
+            var added: [(seq: Int64, bands: [Int64])] = []
+            let outcomes = try write("store \(batch.count) documents") { db in
+                try index.catchUp(db)
+                var writer = try BatchWriter(db: db, index: index)
+                let outcomes = try batch.map { try writer.store($0) }
+                added = writer.representatives
+                return outcomes
+            }
+            for (seq, bands) in added { index.add(seq: seq, bandKeys: bands) }
+            return outcomes
         }
     }
 
     public func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws {
         guard !events.isEmpty else { return }
         try write("replace coded events") { db in
-            var writer = try BatchWriter(db: db)
+            let writer = try BatchWriter(db: db, index: NearDuplicateIndex())
             for (id, documentEvents) in events.sorted(by: { $0.key < $1.key }) {
                 guard let row = try Row.fetchOne(
                     db,
                     sql: """
                         SELECT d.seq, d.day, d.cluster, s.reliability FROM documents d
-                        JOIN sources s ON s.id = d.source_id WHERE d.id = ?
-                        """, arguments: [id.rawValue])
+                        JOIN sources s ON s.id = d.source_id WHERE d.id_key = ? AND d.id = ?
+                        """, arguments: [DocumentKey.key(id.rawValue), id.rawValue])
                 else { throw StoreError(.notFound, "no document \(id.short) to recode", path: location) }
                 try db.execute(sql: "DELETE FROM events WHERE document_seq = ? AND origin = 'machine'", arguments: [row["seq"]])
                 let weight = Reliability(rawValue: row["reliability"])?.weight ?? Reliability.f.weight
@@ -61,10 +72,7 @@ extension SQLiteStore {
 
     public func rebuildSearchIndex() throws {
         try write("rebuild the search index") { db in
-            try db.execute(sql: """
-                INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
-                INSERT INTO documents_trigram(documents_trigram) VALUES ('rebuild');
-                """)
+            try db.execute(sql: SearchIndexTriggers.rebuild)
             try db.execute(sql: SearchIndexTriggers.create)
             try db.execute(sql: "UPDATE meta SET value = 'current' WHERE key = 'search_index'")
         }
@@ -74,6 +82,11 @@ extension SQLiteStore {
 /// Writes documents and events within one transaction, with prepared statements reused.
 struct BatchWriter {
     let db: Database
+    let index: NearDuplicateIndex
+    /// Representatives written in this batch, for near-duplicates within the batch and, after the
+    /// commit, for the index.
+    private(set) var representatives: [(seq: Int64, bands: [Int64])] = []
+    private var pendingBands: [Int64: Int64] = [:]
     private var nextSeq: Int64
     private var sourceIDs: [String: Int64] = [:]
     private let timestamps = ISO8601DateFormatter()
@@ -83,15 +96,17 @@ struct BatchWriter {
         return encoder
     }()
 
-    init(db: Database) throws {
+    init(db: Database, index: NearDuplicateIndex) throws {
         self.db = db
+        self.index = index
         nextSeq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM documents") ?? 0) + 1
     }
 
     mutating func store(_ item: DocumentToStore) throws -> WriteOutcome {
         let document = item.document
-        if try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM documents WHERE id = ?"), arguments: [document.id.rawValue]) != nil
+        let idKey = DocumentKey.key(document.id.rawValue)
+        if try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM documents WHERE id_key = ?"), arguments: [idKey])
+            .contains(document.id.rawValue)
         {
             return .duplicate
         }
@@ -107,16 +122,19 @@ struct BatchWriter {
         }
         let day = document.published ?? Day(ordinal: Int((document.retrieved.timeIntervalSince1970 / 86_400).rounded(.down)))
         try db.cachedStatement(sql: """
-            INSERT INTO documents(seq, id, external_id, url, title, source_id, published, day, retrieved, language, text, cluster, origin)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents(seq, id, id_key, external_id, url, title, source_id, published, day, retrieved, language,
+                text, cluster, origin, bands, hangul)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                seq, document.id.rawValue, document.externalID, document.url, document.title, sourceID,
+                seq, document.id.rawValue, idKey, document.externalID, document.url, document.title, sourceID,
                 document.published?.description, day.description, timestamps.string(from: document.retrieved),
                 document.language.rawValue, document.text, cluster, document.origin,
+                cluster == seq && !item.bandKeys.isEmpty ? NearDuplicateIndex.encode(item.bandKeys) : nil,
+                Self.hasHangul(document.text),
             ])
-        if cluster == seq {
-            let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_bands(band_key, seq) VALUES (?, ?)")
-            for key in item.bandKeys { try insertBand.execute(arguments: [key, seq]) }
+        if cluster == seq, !item.bandKeys.isEmpty {
+            representatives.append((seq, item.bandKeys))
+            for key in item.bandKeys where pendingBands[key] == nil { pendingBands[key] = seq }
         }
         try insertEvents(item.events, documentSeq: seq, day: day.description, cluster: cluster, weight: item.source.reliability.weight)
         return outcome
@@ -125,12 +143,11 @@ struct BatchWriter {
     /// The first document of the story this one repeats, if any.
     private func nearDuplicateCluster(of item: DocumentToStore) throws -> (seq: Int64, id: DocumentID)? {
         guard !item.bandKeys.isEmpty else { return nil }
-        let lookup = try db.cachedStatement(sql: "SELECT seq FROM document_bands WHERE band_key = ?")
-        var candidates = Set<Int64>()
+        var candidates = index.candidates(item.bandKeys)
         for key in item.bandKeys {
-            if let seq = try Int64.fetchOne(lookup, arguments: [key]) { candidates.insert(seq) }
+            if let seq = pendingBands[key], !candidates.contains(seq) { candidates.append(seq) }
         }
-        for candidate in candidates.sorted() {
+        for candidate in candidates {
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT id, text, cluster FROM documents WHERE seq = ?"), arguments: [candidate])
             else { continue }
@@ -185,6 +202,16 @@ struct BatchWriter {
                 try json(event.evidence.cues), event.evidence.rule, day, cluster, weight,
             ])
         }
+    }
+
+    /// Whether the text has any Hangul (a UTF-8 lead byte of U+A000–U+DFFF, or conjoining jamo).
+    static func hasHangul(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte >= 0xEA && byte <= 0xED { return true }
+            if byte == 0xE1, let next = utf8.next(), next >= 0x84 && next <= 0x87 { return true }
+        }
+        return false
     }
 
     private func json(_ value: some Encodable) throws -> String {

@@ -19,10 +19,14 @@ enum Schema {
                 );
 
                 -- seq is the rowid (and the full-text index's content rowid); id is the SHA-256 of
-                -- the normalised text. cluster is the seq of the first document of the story.
+                -- the normalised text and id_key its first 60 bits, which is what is indexed (an index
+                -- of 64-character random strings costs eight times the pages). cluster is the seq of
+                -- the first document of the story; bands are that first document's near-duplicate
+                -- band keys (see NearDuplicateIndex); hangul says whether the text has any Hangul.
                 CREATE TABLE documents (
                     seq INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
+                    id TEXT NOT NULL,
+                    id_key INTEGER NOT NULL,
                     external_id TEXT,
                     url TEXT,
                     title TEXT,
@@ -33,14 +37,12 @@ enum Schema {
                     language TEXT NOT NULL,
                     text TEXT NOT NULL,
                     cluster INTEGER NOT NULL,
-                    origin TEXT
+                    origin TEXT,
+                    bands BLOB,
+                    hangul INTEGER NOT NULL DEFAULT 0
                 );
+                CREATE INDEX documents_by_id ON documents(id_key);
                 CREATE INDEX documents_by_cluster ON documents(cluster);
-                CREATE INDEX documents_by_day ON documents(day);
-                CREATE INDEX documents_by_source ON documents(source_id, day);
-
-                -- Locality-sensitive band keys of each story's first document.
-                CREATE TABLE document_bands (band_key INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 
                 CREATE VIRTUAL TABLE documents_fts USING fts5(
                     title, text, content='documents', content_rowid='seq',
@@ -123,20 +125,53 @@ enum Schema {
 }
 
 /// Keeps both full-text indexes in step with `documents` (dropped during deferred bulk loads).
+/// The trigram index, which finds Korean words inside eojeol, holds only documents with Hangul:
+/// indexing every three-character window of English text would cost more than the word index
+/// and serve no query.
 enum SearchIndexTriggers {
     static let create = """
         CREATE TRIGGER IF NOT EXISTS documents_search_insert AFTER INSERT ON documents BEGIN
             INSERT INTO documents_fts(rowid, title, text) VALUES (NEW.seq, NEW.title, NEW.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_trigram_insert AFTER INSERT ON documents WHEN NEW.hangul BEGIN
             INSERT INTO documents_trigram(rowid, title, text) VALUES (NEW.seq, NEW.title, NEW.text);
         END;
         CREATE TRIGGER IF NOT EXISTS documents_search_delete AFTER DELETE ON documents BEGIN
             INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', OLD.seq, OLD.title, OLD.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_trigram_delete AFTER DELETE ON documents WHEN OLD.hangul BEGIN
             INSERT INTO documents_trigram(documents_trigram, rowid, title, text) VALUES ('delete', OLD.seq, OLD.title, OLD.text);
         END;
         """
 
     static let drop = """
         DROP TRIGGER IF EXISTS documents_search_insert;
+        DROP TRIGGER IF EXISTS documents_trigram_insert;
         DROP TRIGGER IF EXISTS documents_search_delete;
+        DROP TRIGGER IF EXISTS documents_trigram_delete;
         """
+
+    /// Rebuilds both indexes from `documents`.
+    static let rebuild = """
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        INSERT INTO documents_trigram(documents_trigram) VALUES ('delete-all');
+        INSERT INTO documents_trigram(rowid, title, text) SELECT seq, title, text FROM documents WHERE hangul;
+        """
+}
+
+/// The indexed part of a document id: its first 15 hexadecimal digits (60 bits, so the value is
+/// never negative and orders like the id itself).
+enum DocumentKey {
+    static func key(_ id: String) -> Int64 {
+        Int64(id.prefix(15), radix: 16) ?? 0
+    }
+
+    /// The keys of all ids starting with `prefix` (hexadecimal, lower case).
+    static func range(prefix: String) -> ClosedRange<Int64>? {
+        let head = prefix.prefix(15)
+        guard let low = Int64(head.padding(toLength: 15, withPad: "0", startingAt: 0), radix: 16),
+            let high = Int64(head.padding(toLength: 15, withPad: "f", startingAt: 0), radix: 16)
+        else { return nil }
+        return low...high
+    }
 }

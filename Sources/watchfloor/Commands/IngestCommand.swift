@@ -45,7 +45,7 @@ struct IngestCommand: AsyncParsableCommand {
     var maxDocumentSize: Int = 4
 
     @Option(help: "Documents per transaction; a killed run loses at most one batch, never consistency.")
-    var batchSize: Int = 1000
+    var batchSize: Int = 5000
 
     @Flag(help: "Build the full-text index once at the end (faster for bulk loads).")
     var deferIndex = false
