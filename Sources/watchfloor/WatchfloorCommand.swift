@@ -14,6 +14,7 @@ struct WatchfloorCommand: AsyncParsableCommand {
             """,
         subcommands: [
             // Keep this list in the order of the pipeline; one type per subcommand.
+            SimulateCommand.self,
             BenchCommand.self,
         ]
     )
