@@ -29,6 +29,9 @@ public struct TippingExperiment: Sendable {
         public var peakWeek: Int
         /// The highest weekly count of families punished after withdrawal began.
         public var peakPunished: Int
+        /// The lowest mean fear (R · P) of bereaved families after withdrawal began: under the
+        /// floored rule, fear collapses where the discontented outnumber the agents.
+        public var minimumFear: Double
         /// Shares at the end of the run.
         public var finalResentfulShare: Double
         public var finalDiscontentShare: Double
@@ -95,6 +98,7 @@ public struct TippingExperiment: Sendable {
         return Outcome(
             rule: rule, withdrawal: withdrawal, seed: seed, peakDiscontentShare: peak.discontentShare,
             peakWeek: peak.week, peakPunished: after.map(\.punished).max() ?? 0,
+            minimumFear: after.map(\.meanFear).min() ?? 0,
             finalResentfulShare: last.resentfulShare, finalDiscontentShare: last.discontentShare)
     }
 }

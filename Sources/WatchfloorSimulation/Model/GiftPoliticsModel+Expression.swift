@@ -33,6 +33,8 @@ extension GiftPoliticsModel {
             let intensity = shifts.multiplier(.crackdown, week: w, province: province)
             record.controlIntensity = intensity
             let controlCost = Float(control.legitimacyCost * max(0, intensity - 1))
+            let penalty = Float(pow(intensity, control.penaltyExponent))
+            let longestSilence = max(1, Int((Double(control.maxSilencedWeeks) * Double(penalty)).rounded()))
             let honour = record.honours > 0
             let programme = neglected + (Float(provinceLegitimacy[p]) - neglected) * programmeReliability[p]
             let agentsPerFamily = control.agentsPer100 / 100 * provinceControl[p] * intensity
@@ -44,7 +46,7 @@ extension GiftPoliticsModel {
                 let range = layout.neighbourhoods[n]
                 let agents = agentsPerFamily * Double(range.count)
                 let visible = Float(visibleDiscontent[n])
-                let arrestProbability = rule.probability(agents: Float(agents), discontented: 1 + visible, k: k)
+                let deterrence = rule.probability(agents: Float(agents), discontented: 1 + visible, k: k) * penalty
                 let loweredThreshold = 1 - cascade * visible / Float(range.count)
                 speakers.removeAll(keepingCapacity: true)
 
@@ -76,7 +78,7 @@ extension GiftPoliticsModel {
                     }
                     let grievance = h * (1 - legitimacy)
                     families.grievance[i] = grievance
-                    let fear = families.riskAversion[i] * arrestProbability
+                    let fear = families.riskAversion[i] * deterrence
 
                     var speaks = false
                     if families.silencedWeeks[i] > 0 {
@@ -101,7 +103,7 @@ extension GiftPoliticsModel {
                 record.discontentAll += speakers.count
                 let take = speakers.isEmpty ? 0 : min(1, agents * control.arrestsPerAgent / Double(speakers.count))
                 for i in speakers where random.nextDouble() < take {
-                    families.silencedWeeks[i] = UInt16(random.integer(in: 1...control.maxSilencedWeeks))
+                    families.silencedWeeks[i] = UInt16(min(Int(UInt16.max), random.integer(in: 1...longestSilence)))
                     record.punished += 1
                 }
                 // Neighbours saw everyone who spoke out, the punished included.

@@ -193,6 +193,10 @@ public struct ControlParameters: Sendable, Equatable {
     /// Legitimacy lost per week by a bereaved family for each unit of control intensity above
     /// normal (being watched for mourning is itself a grievance).
     public var legitimacyCost: Double
+    /// How a crackdown raises the cost of being caught, not only its chance: fear is
+    /// R · P · intensity^α (Epstein's net risk with a jail-term factor J^α), and punishments
+    /// last intensity^α times longer.
+    public var penaltyExponent: Double
 }
 
 /// The DPRK–Russia exchange, observed by wires and briefings.

@@ -175,6 +175,7 @@ private struct ScenarioReader {
     private func control() throws(ConfigurationError) -> ControlParameters {
         let s = try section("control", [
             "agents_per_100", "k", "arrest_rule", "arrests_per_agent", "max_silenced_weeks", "cascade", "legitimacy_cost",
+            "penalty_exponent",
         ])
         return ControlParameters(
             agentsPer100: try s.required("agents_per_100").double(in: 0...100),
@@ -183,7 +184,8 @@ private struct ScenarioReader {
             arrestsPerAgent: try s.required("arrests_per_agent").double(in: 0...100),
             maxSilencedWeeks: try s.required("max_silenced_weeks").int(in: 1...520),
             cascade: try s.required("cascade").double(in: 0...1),
-            legitimacyCost: try s.required("legitimacy_cost").double(in: 0...1)
+            legitimacyCost: try s.required("legitimacy_cost").double(in: 0...1),
+            penaltyExponent: try s.required("penalty_exponent").double(in: 0...5)
         )
     }
 
