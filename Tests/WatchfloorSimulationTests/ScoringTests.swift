@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Watchfloor
 @testable import WatchfloorSimulation
@@ -68,5 +69,24 @@ struct ScoringTests {
         #expect(some.median == nil, "the median run never crossed")
         #expect(some.p90 == nil)
         #expect(StrainHorizon(weeks: [nil], threshold: 0.25).median == nil)
+    }
+}
+
+@Suite("Truth files write unknowns as null")
+struct ExplicitNullTests {
+    @Test("a horizon never crossed and a national shift are written as null, and read back")
+    func nulls() async throws {
+        var scenario = try Fixtures.smallBaseline(weeks: 8)
+        scenario.shifts = [ScenarioShift(kind: .allianceShift, week: 4, factor: 2, techFactor: 3)]
+        let run = await Simulation.run(scenario, seed: 1, runs: 2, library: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let summary = String(decoding: try encoder.encode(SimulationSummary(run)), as: UTF8.self)
+        #expect(summary.contains("\"median\":null") && summary.contains("\"p90\":null") && summary.contains("\"weeks_by_run\":[null,null]"))
+        let shifts = String(decoding: try encoder.encode(run.shifts), as: UTF8.self)
+        #expect(shifts.contains("\"province\":null"))
+        #expect(try JSONDecoder().decode([InjectedShift].self, from: Data(shifts.utf8)) == run.shifts)
+        let missingKey = #"{"kind":"W5","onset":"2025-02-03","week":4,"shift":"alliance_shift","description":""}"#
+        #expect(try JSONDecoder().decode(InjectedShift.self, from: Data(missingKey.utf8)).province == nil)
     }
 }

@@ -89,9 +89,17 @@ public struct TippingExperiment: Sendable {
         return outcomes
     }
 
-    public func outcome(rule: ArrestRule, withdrawal: Withdrawal, seed: UInt64) -> Outcome {
+    /// The national weekly records of one arm.
+    public func series(rule: ArrestRule, withdrawal: Withdrawal, seed: UInt64) -> [ProvinceWeek] {
         var model = GiftPoliticsModel(scenario: scenario(rule: rule, withdrawal: withdrawal), seed: seed)
-        let national = model.run().national
+        return model.run().national
+    }
+
+    public func outcome(rule: ArrestRule, withdrawal: Withdrawal, seed: UInt64) -> Outcome {
+        outcome(rule: rule, withdrawal: withdrawal, seed: seed, national: series(rule: rule, withdrawal: withdrawal, seed: seed))
+    }
+
+    func outcome(rule: ArrestRule, withdrawal: Withdrawal, seed: UInt64, national: [ProvinceWeek]) -> Outcome {
         let after = national.filter { $0.week >= withdrawalWeek }
         let peak = after.max { $0.discontentShare < $1.discontentShare }!
         let last = national.last!

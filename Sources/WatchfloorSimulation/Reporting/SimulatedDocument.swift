@@ -32,10 +32,10 @@ struct LabelLine: Encodable {
     struct Simulated: Encodable {
         var week: Int
         var happening: String
-        var observedProvince: Province?
+        @ExplicitNull var observedProvince: Province?
         var falseReport: Bool
         var misplaced: Bool
-        var syndicatedFrom: String?
+        @ExplicitNull var syndicatedFrom: String?
 
         enum CodingKeys: String, CodingKey {
             case week, happening
@@ -43,16 +43,6 @@ struct LabelLine: Encodable {
             case falseReport = "false_report"
             case misplaced
             case syndicatedFrom = "syndicated_from"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(week, forKey: .week)
-            try container.encode(happening, forKey: .happening)
-            try container.encode(observedProvince, forKey: .observedProvince)
-            try container.encode(falseReport, forKey: .falseReport)
-            try container.encode(misplaced, forKey: .misplaced)
-            try container.encode(syndicatedFrom, forKey: .syndicatedFrom)
         }
     }
 

@@ -6,11 +6,12 @@ public struct SimulationSummary: Encodable, Sendable {
         public var unit = "weeks"
         public var definition: String
         public var threshold: Double
-        public var median: Double?
-        public var p10: Double?
-        public var p90: Double?
+        // Unknown values are written as null, never left out.
+        @ExplicitNull public var median: Double?
+        @ExplicitNull public var p10: Double?
+        @ExplicitNull public var p90: Double?
         /// The day the median week starts, when it is known.
-        public var medianDate: String?
+        @ExplicitNull public var medianDate: String?
         public var runs: Int
         public var crossed: Int
         public var weeksByRun: [Int?]
@@ -19,21 +20,6 @@ public struct SimulationSummary: Encodable, Sendable {
             case unit, definition, threshold, median, p10, p90, runs, crossed
             case medianDate = "median_date"
             case weeksByRun = "weeks_by_run"
-        }
-
-        // Unknown values are written as null, never left out.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(definition, forKey: .definition)
-            try c.encode(threshold, forKey: .threshold)
-            try c.encode(median, forKey: .median)
-            try c.encode(p10, forKey: .p10)
-            try c.encode(p90, forKey: .p90)
-            try c.encode(medianDate, forKey: .medianDate)
-            try c.encode(runs, forKey: .runs)
-            try c.encode(crossed, forKey: .crossed)
-            try c.encode(weeksByRun, forKey: .weeksByRun)
         }
     }
 

@@ -72,22 +72,14 @@ public struct WarningScore: Sendable, Encodable {
     public struct Detection: Sendable, Encodable {
         public var shift: InjectedShift
         /// The index in the scored warnings of the earliest matching warning.
-        public var warning: Int?
-        public var detectedOn: Day?
-        public var delayDays: Int?
+        @ExplicitNull public var warning: Int?
+        @ExplicitNull public var detectedOn: Day?
+        @ExplicitNull public var delayDays: Int?
 
         enum CodingKeys: String, CodingKey {
             case shift, warning
             case detectedOn = "detected_on"
             case delayDays = "delay_days"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(shift, forKey: .shift)
-            try c.encode(warning, forKey: .warning)
-            try c.encode(detectedOn, forKey: .detectedOn)
-            try c.encode(delayDays, forKey: .delayDays)
         }
     }
 
@@ -96,10 +88,10 @@ public struct WarningScore: Sendable, Encodable {
         public var detected: Int
         public var missed: Int
         public var delaysDays: [Int]
-        public var medianDelayDays: Double?
-        public var meanDelayDays: Double?
+        @ExplicitNull public var medianDelayDays: Double?
+        @ExplicitNull public var meanDelayDays: Double?
         public var falseAlarms: Int
-        public var falseAlarmsPerYear: Double?
+        @ExplicitNull public var falseAlarmsPerYear: Double?
 
         enum CodingKeys: String, CodingKey {
             case shifts, detected, missed
@@ -108,18 +100,6 @@ public struct WarningScore: Sendable, Encodable {
             case meanDelayDays = "mean_delay_days"
             case falseAlarms = "false_alarms"
             case falseAlarmsPerYear = "false_alarms_per_year"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(shifts, forKey: .shifts)
-            try c.encode(detected, forKey: .detected)
-            try c.encode(missed, forKey: .missed)
-            try c.encode(delaysDays, forKey: .delaysDays)
-            try c.encode(medianDelayDays, forKey: .medianDelayDays)
-            try c.encode(meanDelayDays, forKey: .meanDelayDays)
-            try c.encode(falseAlarms, forKey: .falseAlarms)
-            try c.encode(falseAlarmsPerYear, forKey: .falseAlarmsPerYear)
         }
     }
 

@@ -10,8 +10,8 @@ import Watchfloor
 public struct InjectedShift: Hashable, Codable, Sendable {
     /// The warning the shift should raise.
     public var kind: WarningKind
-    /// `nil` for a national shift.
-    public var province: Province?
+    /// `nil` for a national shift (written as `null`).
+    @ExplicitNull public var province: Province?
     /// The first day of the week the shift starts.
     public var onset: Day
     public var week: Int
@@ -21,24 +21,11 @@ public struct InjectedShift: Hashable, Codable, Sendable {
 
     public init(kind: WarningKind, province: Province?, onset: Day, week: Int, shift: String, description: String) {
         self.kind = kind
-        self.province = province
+        self._province = ExplicitNull(wrappedValue: province)
         self.onset = onset
         self.week = week
         self.shift = shift
         self.description = description
-    }
-
-    enum CodingKeys: String, CodingKey { case kind, province, onset, week, shift, description }
-
-    // `province` is written as an explicit null for a national shift.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(province, forKey: .province)
-        try container.encode(onset, forKey: .onset)
-        try container.encode(week, forKey: .week)
-        try container.encode(shift, forKey: .shift)
-        try container.encode(description, forKey: .description)
     }
 }
 

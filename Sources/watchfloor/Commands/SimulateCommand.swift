@@ -27,6 +27,11 @@ struct SimulateCommand: AsyncParsableCommand {
               watchfloor simulate --scenario baseline --out /tmp/sim
               watchfloor simulate --scenario scenarios/budget-squeeze.yaml --out /tmp/squeeze --seed 7 --runs 20
               watchfloor simulate --scenario crackdown --out /tmp/c --start 2025-06-02 --no-reporting --format json
+
+            --tipping runs Epstein's (2002, Figs. 9–10) experiment on the scenario instead: gifts \
+            withdrawn all at once or in small steps, under the floored and the as-printed arrest \
+            rule, over --runs seeds; it writes tipping.json and tipping.csv (weekly series per arm):
+              watchfloor simulate --scenario baseline --out /tmp/tipping --tipping --runs 5
             """
     )
 
@@ -51,6 +56,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the truth and summary only, no reporting.")
     var noReporting = false
 
+    @Flag(name: .long, help: "Run the tipping experiment (sudden versus stepwise withdrawal of gifts) instead.")
+    var tipping = false
+
     @Option(name: .long, help: "How to print the summary: table or json.")
     var format: OutputFormat = .table
 
@@ -69,7 +77,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let library: TemplateLibrary?
         do {
             scenario = try Scenario.load(from: try ScenarioLocator.locate(self.scenario))
-            library = noReporting ? nil : try TemplateLibrary.load(from: scenario.reporting.templates)
+            library = noReporting || tipping ? nil : try TemplateLibrary.load(from: scenario.reporting.templates)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -77,8 +85,12 @@ struct SimulateCommand: AsyncParsableCommand {
         if let start { scenario.start = Day(start)! }
         if let weeks { scenario.weeks = weeks }
 
-        let run = await Simulation.run(scenario, seed: seed, runs: runs, library: library)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
+        if tipping {
+            try runTipping(scenario, folder: folder)
+            return
+        }
+        let run = await Simulation.run(scenario, seed: seed, runs: runs, library: library)
         try SimulationOutput.write(run, to: folder)
         let summary = SimulationSummary(run)
         switch format {
@@ -89,6 +101,26 @@ struct SimulateCommand: AsyncParsableCommand {
         case .table:
             printTable(summary, folder: folder)
         }
+    }
+
+    private func runTipping(_ scenario: Scenario, folder: URL) throws {
+        let seeds = (0..<runs).map { seed &+ UInt64($0) }
+        let report = TippingReport(experiment: TippingExperiment(base: scenario), seeds: seeds)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try report.json().write(to: folder.appendingPathComponent("tipping.json"))
+        try Data(report.csv().utf8).write(to: folder.appendingPathComponent("tipping.csv"))
+        if format == .json {
+            print(String(decoding: try report.json(), as: UTF8.self))
+            return
+        }
+        print("rule        withdrawal  median peak share publicly discontent (over \(seeds.count) seeds)")
+        for rule in ArrestRule.allCases {
+            for withdrawal in TippingExperiment.Withdrawal.allCases {
+                let peak = report.medianPeak(rule: rule, withdrawal: withdrawal)
+                print("\(rule.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(withdrawal.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(String(format: "%.3f", peak))")
+            }
+        }
+        print("written to  \(folder.appendingPathComponent("tipping.json").path), tipping.csv")
     }
 
     private func printTable(_ s: SimulationSummary, folder: URL) {

@@ -10,8 +10,8 @@ struct BenchSimulateCommand: AsyncParsableCommand {
         abstract: "Measure the gift-politics model's speed (family-steps per second, one core).",
         discussion: """
             Runs the scenario's model --reps times with the given families and weeks on one thread \
-            and prints one JSON object per line: the model alone, then (unless --no-reporting) the \
-            model followed by the outlets writing their reporting.
+            (the budget scaled with the families) and prints one JSON object per line: the model \
+            alone, then (unless --no-reporting) the outlets writing their reporting from its truth.
 
             Examples:
               watchfloor bench simulate                                  # 50,000 families, 520 weeks
@@ -48,6 +48,8 @@ struct BenchSimulateCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        // The same world at another scale: the budget grows with the families it serves.
+        scenario.budget.weekly *= Double(families) / Double(scenario.families)
         scenario.families = families
         scenario.weeks = weeks
         let steps = Double(families) * Double(weeks)
