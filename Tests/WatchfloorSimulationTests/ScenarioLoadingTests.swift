@@ -74,6 +74,16 @@ struct ScenarioLoadingTests {
         #expect(kindError?.message.contains("budget_cut") == true)
     }
 
+    @Test("a scenario elsewhere can extend a shipped one by its absolute path")
+    func extendsAbsolutePath() throws {
+        let folder = try TemporaryDirectory()
+        let baseline = RepositoryPaths.scenarios.appendingPathComponent("baseline.yaml").path
+        let file = try folder.write("mine.yaml", text: "extends: \(baseline)\nname: mine\nbudget:\n  weekly: 0\n")
+        let scenario = try Scenario.load(from: file)
+        #expect(scenario.budget.weekly == 0 && scenario.budget.giftCost == 1)
+        #expect(scenario.reporting.templates == RepositoryPaths.scenarios.appendingPathComponent("templates").standardizedFileURL)
+    }
+
     @Test("a scenario that extends itself is reported, not looped on")
     func extendsCycle() throws {
         let folder = try TemporaryDirectory()

@@ -5,7 +5,8 @@ import WatchfloorYAML
 extension Scenario {
     /// Reads and validates a scenario file.
     ///
-    /// A scenario may start with `extends: baseline.yaml` (a path relative to its own folder):
+    /// A scenario may start with `extends: baseline.yaml` (a path relative to its own folder, or
+    /// absolute):
     /// it then states only what differs, and every other value comes from the base file.
     /// Unknown keys are rejected, and every error names the file, line and column and what was
     /// expected there:
@@ -25,7 +26,8 @@ extension Scenario {
             layers.append(layer)
             next = try layer["extends"].map { value throws(ConfigurationError) in
                 let path = try value.nonEmptyString()
-                let base = file.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+                let base = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : file.deletingLastPathComponent().appendingPathComponent(path))
+                    .standardizedFileURL
                 guard FileManager.default.fileExists(atPath: base.path) else {
                     throw value.error("the scenario to extend was not found at \(base.path)")
                 }
