@@ -194,8 +194,10 @@ private struct Writer {
             id: id, url: url(outlet: outlet.name, published: published, id: id), title: title, outlet: outlet.name,
             sourceKind: voice, language: language, published: published.description,
             text: sentences.map(\.text).joined(separator: " "))
+        // A national story drew a province only to have somewhere to write from.
         let document = SimulatedDocument(
-            record: record, events: sentences.flatMap(\.events), week: week.week, happening: happening, observedProvince: observed,
+            record: record, events: sentences.flatMap(\.events), week: week.week, happening: happening,
+            observedProvince: happening.isNational ? nil : observed,
             falseReport: falseReport, misplaced: misplaced, syndicatedFrom: nil)
         documents.append(document)
         syndicate(document, sentences: sentences, book: book, from: outlet)

@@ -17,6 +17,8 @@ public enum ScenarioLocator {
         }
         candidates.append(URL(fileURLWithPath: "scenarios").appendingPathComponent(name))
         candidates.append(repositoryScenarios.appendingPathComponent(name))
+        var seen: Set<String> = []
+        candidates = candidates.filter { seen.insert($0.standardizedFileURL.path).inserted }
         var isDirectory: ObjCBool = false
         for candidate in candidates where fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && !isDirectory.boolValue {
             return candidate.standardizedFileURL
