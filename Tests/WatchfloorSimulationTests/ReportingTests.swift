@@ -127,6 +127,8 @@ struct ReportingTests {
             }
         }
         #expect(checked > 20)
+        // A document tells each event once.
+        #expect(documents.allSatisfy { d in Set(d.events.map { "\($0.type)@\($0.province?.code ?? "-")" }).count == d.events.count })
         // False and misplaced reports are labelled by what they say, and flagged.
         #expect(documents.contains { $0.falseReport } && documents.contains { $0.misplaced })
     }

@@ -171,7 +171,11 @@ private struct Writer {
         if let p, random.chance(ReportingGenerator.companionChance) {
             let companions = happening.companions(voice: voice).filter { driver($0, province: p, in: week) > 0 }
             if let companion = companions.randomElement(using: &random) {
-                let options = book.sentences(for: companion, voice: voice).filter { !$0.needsSecondProvince }
+                // A second sentence adds news: not another telling of an event already reported.
+                let reported = Set(sentences.flatMap { $0.events.map(\.type) })
+                let options = book.sentences(for: companion, voice: voice).filter {
+                    !$0.needsSecondProvince && $0.events.allSatisfy { !reported.contains($0.type) }
+                }
                 if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
             }
         }
