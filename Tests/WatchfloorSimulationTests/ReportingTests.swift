@@ -34,7 +34,7 @@ struct ReportingTests {
         #expect(types.isSubset(of: Set(EventType.giftPolitics)))
         #expect(types.count >= 11, "nearly every codebook type occurs: \(types.sorted())")
 
-        let shifts = try decoder.decode([InjectedShift].self, from: Data(contentsOf: folder.file("truth/shifts.json")))
+        let shifts = try InjectedShift.load(contentsOf: folder.file("truth/shifts.json"))
         #expect(shifts == run.shifts)
         let csv = try String(contentsOf: folder.file("truth/latent.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + scenario.weeks * 13)

@@ -1,3 +1,4 @@
+import Foundation
 import Watchfloor
 
 /// One line of `truth/shifts.json`: a change the scenario injected, named by the warning it
@@ -26,6 +27,13 @@ public struct InjectedShift: Hashable, Codable, Sendable {
         self.week = week
         self.shift = shift
         self.description = description
+    }
+}
+
+extension InjectedShift {
+    /// Reads a `truth/shifts.json` written by `watchfloor simulate`, for scoring a run later.
+    public static func load(contentsOf url: URL) throws -> [InjectedShift] {
+        try JSONDecoder().decode([InjectedShift].self, from: Data(contentsOf: url))
     }
 }
 
