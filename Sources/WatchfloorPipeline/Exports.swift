@@ -3,3 +3,4 @@
 @_exported import Watchfloor
 @_exported import WatchfloorIngest
 @_exported import WatchfloorStore
+@_exported import WatchfloorSimulation

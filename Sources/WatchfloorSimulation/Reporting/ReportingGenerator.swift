@@ -1,0 +1,303 @@
+import Foundation
+import Watchfloor
+
+/// The observation model: turns a run's truth into the reporting outlets would publish about it.
+///
+/// Each week, each outlet draws, for each happening it reports and each province it covers, a
+/// Poisson number of documents whose mean follows the happening's latent count (see
+/// ``OutletProfile``). A document is one to three sentences: the report itself, sometimes a
+/// second happening of the same place and week, sometimes an attribution or caveat; its labels
+/// are the events those sentences report. Outlets lag, misplace, invent (false reports), and
+/// copy one another (near-duplicate syndication). Deterministic for the seed.
+///
+/// ```swift
+/// let library = try TemplateLibrary.load(from: scenario.reporting.templates)
+/// let documents = ReportingGenerator(library: library, truth: truth).documents()
+/// ```
+public struct ReportingGenerator: Sendable {
+    public let library: TemplateLibrary
+    public let truth: LatentSeries
+
+    /// Chance that a report carries a second, related happening of the same place and week,
+    /// and that it carries an attribution or caveat sentence.
+    static let companionChance = 0.35
+    static let contextChance = 0.3
+
+    public init(library: TemplateLibrary, truth: LatentSeries) {
+        self.library = library
+        self.truth = truth
+    }
+
+    public func documents() -> [SimulatedDocument] {
+        var writer = Writer(library: library, truth: truth)
+        writer.writeAll()
+        return writer.documents.sorted { ($0.published, $0.record.id ?? "") < ($1.published, $1.record.id ?? "") }
+    }
+}
+
+/// The generator's working state for one pass over the truth.
+private struct Writer {
+    let library: TemplateLibrary
+    let truth: LatentSeries
+    let scenario: Scenario
+    let lastDay: Day
+    let outletsByName: [String: OutletProfile]
+    var random: SeededGenerator
+    var documents: [SimulatedDocument] = []
+    var sequence = 0
+
+    // Per province, in `Scenario.provinceOrder`.
+    var lastGiftWeek: [Int?]
+    var weeksWithoutGifts: [Int]
+    var deathsSoFar = 0
+
+    init(library: TemplateLibrary, truth: LatentSeries) {
+        self.library = library
+        self.truth = truth
+        scenario = truth.scenario
+        lastDay = scenario.day(ofWeek: scenario.weeks).adding(days: -1)
+        outletsByName = Dictionary(library.outlets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        random = SeededGenerator(seed: truth.seed).fork(stream: 2)
+        lastGiftWeek = Array(repeating: nil, count: Scenario.provinceOrder.count)
+        weeksWithoutGifts = Array(repeating: 0, count: Scenario.provinceOrder.count)
+    }
+
+    mutating func writeAll() {
+        for week in truth.weeks {
+            for (p, record) in week.provinces.enumerated() {
+                if record.gifts > 0 {
+                    lastGiftWeek[p] = week.week
+                    weeksWithoutGifts[p] = 0
+                } else if lastGiftWeek[p] != nil, record.bereaved > 0 {
+                    weeksWithoutGifts[p] += 1
+                }
+            }
+            deathsSoFar += week.national.newlyBereaved
+            for outlet in library.outlets where outlet.publishes(inWeek: week.week) {
+                observe(week, by: outlet)
+            }
+        }
+    }
+
+    private func driver(_ happening: Happening, province p: Int, in week: WeekRecord) -> Double {
+        happening.driver(week.provinces[p], giftsStoppedWeeks: weeksWithoutGifts[p])
+    }
+
+    private mutating func observe(_ week: WeekRecord, by outlet: OutletProfile) {
+        let volume = scenario.reporting.volume
+        for (happening, rate) in outlet.reports {
+            if happening.isNational {
+                let mean = volume * min(rate.maximum, rate.perEvent * happening.nationalDriver(week))
+                for _ in 0..<random.poisson(mean: mean) {
+                    write(happening, about: coveredProvince(of: outlet), in: week, by: outlet)
+                }
+                continue
+            }
+            for (p, province) in Scenario.provinceOrder.enumerated() {
+                let coverage = outlet.coverage(of: province)
+                guard coverage > 0 else { continue }
+                var mean = volume * coverage * min(rate.maximum, rate.perEvent * driver(happening, province: p, in: week))
+                if outlet.visibilityWeighted { mean *= scenario.provinces[province]!.visibility }
+                for _ in 0..<random.poisson(mean: mean) {
+                    write(happening, about: province, in: week, by: outlet)
+                }
+            }
+        }
+    }
+
+    /// A province for a national story that may name one: drawn by the outlet's coverage.
+    private mutating func coveredProvince(of outlet: OutletProfile) -> Province? {
+        let weights = Scenario.provinceOrder.map { outlet.coverage(of: $0) }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        var draw = random.nextDouble() * total
+        for (p, weight) in weights.enumerated() {
+            draw -= weight
+            if draw < 0 { return Scenario.provinceOrder[p] }
+        }
+        return Scenario.provinceOrder.last
+    }
+
+    private mutating func write(_ reported: Happening, about observed: Province?, in week: WeekRecord, by outlet: OutletProfile) {
+        var happening = reported
+        var falseReport = false
+        if let observed, !happening.isNational, random.chance(outlet.falseReports) {
+            // The source reports something that did not happen here this week.
+            let p = Scenario.provinceOrder.firstIndex(of: observed)!
+            let absent = outlet.reports.map(\.happening).filter {
+                !$0.isNational && $0 != happening && driver($0, province: p, in: week) == 0
+            }
+            if !absent.isEmpty {
+                happening = random.pick(absent)
+                falseReport = true
+            }
+        }
+        let eventDay = scenario.day(ofWeek: week.week).adding(days: random.below(7))
+        let published = eventDay.adding(days: random.integer(in: outlet.lagDays))
+        guard published <= lastDay else { return }
+
+        var place = observed
+        var misplaced = false
+        if let observed, random.chance(outlet.misplaced), let neighbour = library.places.neighbours(observed).randomElement(using: &random) {
+            place = neighbour
+            misplaced = true
+        }
+        guard let language = language(for: happening, by: outlet) else { return }
+        let book = library.phraseBooks[language]!
+        let voice = outlet.source.kind
+
+        var candidates = book.sentences(for: happening, voice: voice).filter {
+            place != nil || !$0.namesPlace(vocabulary: book.vocabulary)
+        }
+        let second = secondProvince(for: happening, besides: place, in: week)
+        if second == nil { candidates.removeAll { $0.needsSecondProvince } }
+        guard !candidates.isEmpty else { return }
+
+        let p = place.flatMap { Scenario.provinceOrder.firstIndex(of: $0) }
+        let context = RenderContext(
+            province: place, province2: second, eventDay: eventDay, published: published,
+            lastGift: p.flatMap { lastGiftWeek[$0] }.map { scenario.day(ofWeek: $0).adding(days: 3) },
+            count: week.provinces[p ?? 0].newlyBereaved, deathsTotal: deathsSoFar,
+            mentions: outlet.mentions[language] ?? [])
+        var renderer = SentenceRenderer(book: book, places: library.places, context: context)
+        var sentences: [(text: String, events: [GoldEvent])] = []
+        func add(_ sentence: ReportSentence, renderer: inout SentenceRenderer, random: inout SeededGenerator) {
+            renderer.resetNamed()
+            let text = renderer.render(sentence.template, random: &random)
+            sentences.append((text, sentence.goldEvents(named: renderer.named)))
+        }
+        add(random.pick(candidates), renderer: &renderer, random: &random)
+
+        if let p, random.chance(ReportingGenerator.companionChance) {
+            let companions = happening.companions(voice: voice).filter { driver($0, province: p, in: week) > 0 }
+            if let companion = companions.randomElement(using: &random) {
+                // A second sentence adds news: not another telling of an event already reported.
+                let reported = Set(sentences.flatMap { $0.events.map(\.type) })
+                let options = book.sentences(for: companion, voice: voice).filter {
+                    !$0.needsSecondProvince && $0.events.allSatisfy { !reported.contains($0.type) }
+                }
+                if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
+            }
+        }
+        if random.chance(ReportingGenerator.contextChance) {
+            let options = book.sentences(for: .context, voice: voice).filter { place != nil || !$0.namesPlace(vocabulary: book.vocabulary) }
+            if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
+        }
+
+        var title: String? = nil
+        if let titles = book.titles[happening]?[voice]?.filter({ place != nil || !$0.namesPlace(vocabulary: book.vocabulary, depth: 0) }),
+            !titles.isEmpty
+        {
+            renderer.resetNamed()
+            title = renderer.render(random.pick(titles), random: &random)
+        }
+
+        sequence += 1
+        let id = "sim-\(scenario.name)-\(truth.seed)-\(String(sequence).leftPadded(to: 6))"
+        let record = ReportingRecord(
+            id: id, url: url(outlet: outlet.name, published: published, id: id), title: title, outlet: outlet.name,
+            sourceKind: voice, language: language, published: published.description,
+            text: sentences.map(\.text).joined(separator: " "))
+        // A national story drew a province only to have somewhere to write from.
+        let document = SimulatedDocument(
+            record: record, events: sentences.flatMap(\.events), week: week.week, happening: happening,
+            observedProvince: happening.isNational ? nil : observed,
+            falseReport: falseReport, misplaced: misplaced, syndicatedFrom: nil)
+        documents.append(document)
+        syndicate(document, sentences: sentences, book: book, from: outlet)
+    }
+
+    /// A language the outlet writes in that has sentences for the happening in its voice.
+    private mutating func language(for happening: Happening, by outlet: OutletProfile) -> Language? {
+        let usable = outlet.languages.filter {
+            $0.share > 0 && !(library.phraseBooks[$0.language]?.sentences(for: happening, voice: outlet.source.kind).isEmpty ?? true)
+        }
+        let total = usable.map(\.share).reduce(0, +)
+        guard total > 0 else { return nil }
+        var draw = random.nextDouble() * total
+        for option in usable {
+            draw -= option.share
+            if draw < 0 { return option.language }
+        }
+        return usable.last?.language
+    }
+
+    /// Another province where the same happening occurred this week, for sentences naming two.
+    private mutating func secondProvince(for happening: Happening, besides place: Province?, in week: WeekRecord) -> Province? {
+        guard let place, !happening.isNational else { return nil }
+        let others = Scenario.provinceOrder.enumerated().filter { p, province in
+            province != place && driver(happening, province: p, in: week) > 0
+        }
+        return others.randomElement(using: &random)?.element
+    }
+
+    /// Copies of an English story by the outlets that syndicate it, with small edits: a
+    /// near-duplicate of the same events, published a little later.
+    private mutating func syndicate(
+        _ original: SimulatedDocument, sentences: [(text: String, events: [GoldEvent])], book: PhraseBook,
+        from outlet: OutletProfile
+    ) {
+        for copy in outlet.syndicatedBy where random.chance(copy.share) {
+            guard let syndicator = outletsByName[copy.outlet] else { continue }
+            let published = original.published.adding(days: random.integer(in: syndicator.lagDays))
+            guard published <= lastDay else { continue }
+            var kept = sentences
+            // A copy may drop a trailing caveat (a sentence reporting no event).
+            if kept.count > 1, kept.last!.events.isEmpty, random.chance(0.3) { kept.removeLast() }
+            let edited = kept.map { sentence in
+                var text = sentence.text
+                for edit in book.syndicationEdits where random.chance(0.5) {
+                    text = text.replacingFirst(edit.from, with: edit.to)
+                }
+                return text.capitalizingFirstLetter()
+            }
+            sequence += 1
+            let id = "sim-\(scenario.name)-\(truth.seed)-\(String(sequence).leftPadded(to: 6))"
+            var record = original.record
+            record.id = id
+            record.outlet = syndicator.name
+            record.sourceKind = syndicator.source.kind
+            record.published = published.description
+            record.url = url(outlet: syndicator.name, published: published, id: id)
+            record.text = edited.joined(separator: " ")
+            documents.append(
+                SimulatedDocument(
+                    record: record, events: original.events, week: original.week, happening: original.happening,
+                    observedProvince: original.observedProvince, falseReport: original.falseReport,
+                    misplaced: original.misplaced, syndicatedFrom: original.record.id))
+        }
+    }
+
+    private func url(outlet: String, published: Day, id: String) -> String {
+        let slug = outlet.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        return "https://simulated.invalid/\(slug)/\(published.description.replacingOccurrences(of: "-", with: "/"))/\(id)"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+
+    /// Replaces the first occurrence of `target` that is not part of a longer Latin-script word
+    /// ("North Korea" in "North Korea's", not in "North Korean"); Hangul particles attach to
+    /// words, so Korean targets match anywhere.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var searchFrom = startIndex
+        while let range = range(of: target, range: searchFrom..<endIndex) {
+            let before = range.lowerBound > startIndex ? self[index(before: range.lowerBound)] : " "
+            let after = range.upperBound < endIndex ? self[range.upperBound] : " "
+            let wordBefore = target.first!.isASCII && target.first!.isLetter && before.isASCII && before.isLetter
+            let wordAfter = target.last!.isASCII && target.last!.isLetter && after.isASCII && after.isLetter
+            if !wordBefore && !wordAfter { return replacingCharacters(in: range, with: replacement) }
+            searchFrom = range.upperBound
+        }
+        return self
+    }
+
+    func capitalizingFirstLetter() -> String {
+        guard let first, first.isLowercase else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,51 @@
+import Watchfloor
+
+/// One simulation as `watchfloor simulate` runs it: the first run's truth and reporting, and the
+/// strain horizon over every run.
+public struct SimulationRun: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    /// The first run's latent series.
+    public var truth: LatentSeries
+    /// The first run's reporting, in publication order (empty when reporting was not asked for).
+    public var documents: [SimulatedDocument]
+    public var shifts: [InjectedShift]
+    public var horizon: StrainHorizon
+}
+
+public enum Simulation {
+    /// Runs `scenario` `runs` times with seeds `seed`, `seed + 1`, …; keeps the truth of the
+    /// first run and writes its reporting with `library` (none when `library` is nil). The
+    /// other runs only contribute their strain week to the horizon, and run concurrently.
+    ///
+    /// ```swift
+    /// let scenario = try Scenario.load(from: URL(fileURLWithPath: "scenarios/baseline.yaml"))
+    /// let library = try TemplateLibrary.load(from: scenario.reporting.templates)
+    /// let run = await Simulation.run(scenario, seed: 1, runs: 20, library: library)
+    /// run.horizon.median   // weeks, or nil
+    /// ```
+    public static func run(_ scenario: Scenario, seed: UInt64, runs: Int = 1, library: TemplateLibrary?) async -> SimulationRun {
+        precondition(runs >= 1, "a simulation needs at least one run")
+        let first = Task { () -> (LatentSeries, [SimulatedDocument]) in
+            var model = GiftPoliticsModel(scenario: scenario, seed: seed)
+            let truth = model.run()
+            let documents = library.map { ReportingGenerator(library: $0, truth: truth).documents() } ?? []
+            return (truth, documents)
+        }
+        var weeks = [Int?](repeating: nil, count: runs)
+        await withTaskGroup(of: (Int, Int?).self) { group in
+            for index in 1..<runs {
+                group.addTask {
+                    var model = GiftPoliticsModel(scenario: scenario, seed: seed &+ UInt64(index))
+                    return (index, model.run().strainWeek())
+                }
+            }
+            for await (index, week) in group { weeks[index] = week }
+        }
+        let (truth, documents) = await first.value
+        weeks[0] = truth.strainWeek()
+        return SimulationRun(
+            scenario: scenario, seed: seed, truth: truth, documents: documents, shifts: scenario.injectedShifts,
+            horizon: StrainHorizon(weeks: weeks, threshold: scenario.strain.threshold))
+    }
+}
