@@ -1,0 +1,116 @@
+/// A deterministic automaton over folded UTF-8 bytes that recognises the words of a cue lexicon.
+///
+/// The text is scanned once, byte by byte: each byte of a token moves the automaton along a trie
+/// of the lexicon's words, so a word that is not in the lexicon dies after a byte or two and the
+/// rest of it is skipped. At the end of a token the states passed tell which lexicon words the
+/// token is: the exact word, and every *open* word (`deliver*`, Hangul stems) or *particle* word
+/// (`청진=`) that is a prefix of it. Byte classes keep the transition table small: only bytes used
+/// by the lexicon get a column of their own.
+struct WordAutomaton: Sendable {
+    /// A word of the lexicon, as the pattern compiler sees it.
+    struct Entry: Hashable {
+        var bytes: [UInt8]
+        var mode: CuePattern.Mode
+    }
+
+    /// Per byte, for the scanning loop: 0 separator (ASCII), 255 a non-ASCII byte (decode the
+    /// scalar), otherwise the column of the folded byte (1 = a word byte no lexicon word uses).
+    let scanClass: [UInt8]
+    /// The column of a non-ASCII byte (index `byte - 128`) when a scalar is fed byte by byte.
+    let highClass: [UInt8]
+    let columns: Int
+    /// `transitions[state * columns + column]`; state 0 is dead, state 1 the root.
+    let transitions: [Int32]
+    /// Per state: the word that ends exactly here, or -1.
+    let exactWord: [Int32]
+    /// Per state: the open word (any continuation) that ends here, or -1.
+    let openWord: [Int32]
+    /// Per state: the particle word (continuation must be particles) that ends here, or -1.
+    let particleWord: [Int32]
+    /// Per state: whether it carries an open or particle word (to be remembered mid-token).
+    let remembers: [Bool]
+    /// Folded UTF-8 of the particles and suffixes a particle word may carry, longest first.
+    let particles: [[UInt8]]
+
+    static let dead: Int32 = 0
+    static let root: Int32 = 1
+
+    /// - Parameter entries: the lexicon; entry `i` is word id `i`. `number` entries are ignored here.
+    init(entries: [Entry], particles: [String]) {
+        var used = Set<UInt8>()
+        for entry in entries { used.formUnion(entry.bytes) }
+        var columnOf = [UInt8](repeating: 1, count: 256)
+        var next = 2
+        for byte in used.sorted() {
+            columnOf[Int(byte)] = UInt8(next)
+            next += 1
+        }
+        precondition(next < 255, "a lexicon uses more than 252 distinct bytes")
+        columns = next
+
+        var scan = [UInt8](repeating: 255, count: 256)
+        for byte in 0..<128 {
+            let folded = ScalarFolding.asciiFold[byte]
+            scan[byte] = folded == 0 ? 0 : columnOf[Int(folded)]
+        }
+        scanClass = scan
+        highClass = Array(columnOf[128..<256])
+
+        // Build the trie.
+        var table = [Int32](repeating: 0, count: 2 * next)
+        var exact: [Int32] = [-1, -1]
+        var open: [Int32] = [-1, -1]
+        var particle: [Int32] = [-1, -1]
+        for (id, entry) in entries.enumerated() where entry.mode != .number {
+            var state = Int(Self.root)
+            for byte in entry.bytes {
+                let column = Int(columnOf[Int(byte)])
+                var target = Int(table[state * next + column])
+                if target == 0 {
+                    target = exact.count
+                    table.append(contentsOf: repeatElement(0, count: next))
+                    exact.append(-1)
+                    open.append(-1)
+                    particle.append(-1)
+                    table[state * next + column] = Int32(target)
+                }
+                state = target
+            }
+            switch entry.mode {
+            case .exact: exact[state] = Int32(id)
+            case .open: open[state] = Int32(id)
+            case .particles: particle[state] = Int32(id)
+            case .number: break
+            }
+        }
+        transitions = table
+        exactWord = exact
+        openWord = open
+        particleWord = particle
+        remembers = zip(open, particle).map { $0 >= 0 || $1 >= 0 }
+        self.particles = Set(particles.map { Array(ScalarFolding.foldedWords($0).joined().utf8) })
+            .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    var stateCount: Int { exactWord.count }
+
+    /// Whether `bytes[from..<to]` is a run of particles (greedy, longest particle first).
+    func isParticleRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var i = from
+        outer: while i < to {
+            for particle in particles where particle.count <= to - i {
+                var same = true
+                for k in 0..<particle.count where bytes[i + k] != particle[k] {
+                    same = false
+                    break
+                }
+                if same {
+                    i += particle.count
+                    continue outer
+                }
+            }
+            return false
+        }
+        return true
+    }
+}
