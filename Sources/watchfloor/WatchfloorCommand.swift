@@ -14,6 +14,8 @@ struct WatchfloorCommand: AsyncParsableCommand {
             """,
         subcommands: [
             // Keep this list in the order of the pipeline; one type per subcommand.
+            EvalCommand.self,
+            PackCommand.self,
             BenchCommand.self,
         ]
     )

@@ -21,9 +21,12 @@ public struct CueMatcher: Sendable {
         /// From left to right, the longest cue starting at a token; matching resumes after it
         /// (the semantics of grep -w with several patterns, and of the Python baselines).
         case leftmostLongest
-        /// The longest cue starting at each token, unless it lies inside a match already
-        /// kept: cues may overlap, but a cue inside a longer one ("not" in "not only") is dropped.
+        /// Every cue not inside a longer one: cues may overlap, but a cue inside a longer one
+        /// ("not" in "not only") is dropped. Different cues over the same words are all kept.
         case maximal
+        /// Every cue, those inside a longer one marked ``PhraseMatch/shadowed``: what the coder
+        /// scans with, since context cues count even inside longer ones.
+        case all
     }
 
     /// The cues, in the order given.
@@ -98,4 +101,6 @@ public struct PhraseMatch: Hashable, Sendable {
     public var bytes: Range<Int>
     /// Indices of the first and last token of the match among the scanned tokens.
     public var tokens: ClosedRange<Int>
+    /// Inside a longer match (only reported in ``CueMatcher/Mode/all``).
+    public var shadowed: Bool
 }

@@ -19,10 +19,11 @@ public struct CueScanner {
     private(set) var flags: [UInt8] = []
     /// The lexicon words of every token, token after token (see `chainStarts`).
     private(set) var chains: [Int32] = []
-    private var longestChain = 0
+    var longestChain = 0
     private var rememberedStates = [Int32](repeating: 0, count: 8)
     private var rememberedEnds = [Int32](repeating: 0, count: 8)
-    private var stack: [(state: Int32, token: Int32)] = []
+    var stack: [(state: Int32, token: Int32)] = []
+    var found: [(phrase: Int32, last: Int32)] = []
 
     /// Token flags.
     static let joined: UInt8 = 1  // follows the previous recorded token across one space, hyphen or apostrophe
@@ -70,30 +71,6 @@ public struct CueScanner {
     ) -> [PhraseMatch] {
         scan(bytes, allTokens: allTokens)
         return collectMatches(mode: mode)
-    }
-
-    /// The cues among the tokens of the last scan.
-    mutating func collectMatches(mode: CueMatcher.Mode) -> [PhraseMatch] {
-        var found: [PhraseMatch] = []
-        var token = 0
-        var keptLast = -1
-        let total = starts.count
-        while token < total {
-            let match = longest(from: token)
-            if match.phrase >= 0, match.last > keptLast {
-                found.append(
-                    PhraseMatch(
-                        phrase: Int(match.phrase), bytes: Int(starts[token])..<Int(ends[match.last]),
-                        tokens: token...match.last))
-                keptLast = match.last
-                if mode == .leftmostLongest {
-                    token = match.last + 1
-                    continue
-                }
-            }
-            token += 1
-        }
-        return found
     }
 
     // MARK: Scanning
@@ -227,52 +204,5 @@ public struct CueScanner {
                 }
             }
         }
-    }
-
-    // MARK: Phrases
-
-    /// The longest phrase starting at `token`: its id (-1 if none) and its last token.
-    @inline(__always)
-    mutating func longest(from token: Int) -> (phrase: Int32, last: Int) {
-        let count = Int(chainCounts[token])
-        if count == 0 { return (-1, token) }
-        let trie = matcher.trie
-        if longestChain <= 1 {
-            // Every token is at most one word: follow a single path.
-            var state = trie.rootNext[Int(chains[Int(chainStarts[token])])]
-            var position = token
-            var best: (phrase: Int32, last: Int) = (-1, token)
-            let total = starts.count
-            while state >= 0 {
-                let phrase = trie.accept[Int(state)]
-                if phrase >= 0 { best = (phrase, position) }
-                let next = position + 1
-                guard next < total, flags[next] & Self.joined != 0, chainCounts[next] == 1 else { break }
-                state = trie.next(state, chains[Int(chainStarts[next])])
-                position = next
-            }
-            return best
-        }
-        // Some token is several words (an exact word and an open prefix of it): explore each.
-        stack.removeAll(keepingCapacity: true)
-        var best: (phrase: Int32, last: Int) = (-1, token)
-        let first = Int(chainStarts[token])
-        for k in 0..<count {
-            let state = trie.rootNext[Int(chains[first + k])]
-            if state >= 0 { stack.append((state, Int32(token))) }
-        }
-        let total = starts.count
-        while let (state, position) = stack.popLast() {
-            let phrase = trie.accept[Int(state)]
-            if phrase >= 0, best.phrase < 0 || Int(position) > best.last { best = (phrase, Int(position)) }
-            let next = Int(position) + 1
-            guard next < total, flags[next] & Self.joined != 0 else { continue }
-            let nextFirst = Int(chainStarts[next])
-            for k in 0..<Int(chainCounts[next]) {
-                let target = trie.next(state, chains[nextFirst + k])
-                if target >= 0 { stack.append((target, Int32(next))) }
-            }
-        }
-        return best
     }
 }
