@@ -31,30 +31,46 @@ public struct Coder: Sendable {
     /// The events of a document: status `.machine`, no id.
     public func code(_ input: CodingInput) -> [Event] {
         var scanner = compiled.matcher.makeScanner()
-        return run(input, scanner: &scanner, tracing: false).events
+        var stopwatch: Stopwatch?
+        return run(input, scanner: &scanner, tracing: false, stopwatch: &stopwatch).events
     }
 
     /// Codes many documents with one scratch scanner (what a benchmark or a batch recode wants).
     public func code<S: Sequence>(_ inputs: S) -> [[Event]] where S.Element == CodingInput {
         var scanner = compiled.matcher.makeScanner()
-        return inputs.map { run($0, scanner: &scanner, tracing: false).events }
+        var stopwatch: Stopwatch?
+        return inputs.map { run($0, scanner: &scanner, tracing: false, stopwatch: &stopwatch).events }
+    }
+
+    /// Codes `inputs` and measures where the time goes (for `watchfloor bench code`).
+    public func profile<S: Sequence>(_ inputs: S) -> CodingProfile where S.Element == CodingInput {
+        var scanner = compiled.matcher.makeScanner()
+        var profile = CodingProfile()
+        for input in inputs {
+            var stopwatch: Stopwatch? = Stopwatch()
+            let events = run(input, scanner: &scanner, tracing: false, stopwatch: &stopwatch).events
+            profile.add(stopwatch!, bytes: input.text.utf8.count, events: events.count)
+        }
+        return profile
     }
 
     /// What the coder saw and decided, sentence by sentence, with the events it coded.
     public func trace(_ input: CodingInput) -> CodingTrace {
         var scanner = compiled.matcher.makeScanner()
-        let result = run(input, scanner: &scanner, tracing: true)
+        var stopwatch: Stopwatch?
+        let result = run(input, scanner: &scanner, tracing: true, stopwatch: &stopwatch)
         return CodingTrace(document: input.document, sentences: result.sentences, events: result.events)
     }
 
     // MARK: The pass over one document
 
-    private func run(_ input: CodingInput, scanner: inout CueScanner, tracing: Bool)
+    private func run(_ input: CodingInput, scanner: inout CueScanner, tracing: Bool, stopwatch: inout Stopwatch?)
         -> (events: [Event], sentences: [CodingTrace.Sentence])
     {
-        var document = TokenizedDocument(text: input.text, scanner: &scanner, shadows: compiled.shadows)
+        let document = TokenizedDocument(text: input.text, scanner: &scanner, shadows: compiled.shadows)
         document.addCompounds(
             compiled.pack.codebook.compounds, firstVirtualPhrase: compiled.matcher.phraseCount, uses: compiled.uses)
+        stopwatch?.lap(\.text)
         guard !document.sentences.isEmpty else { return ([], []) }
         var matchesBySentence = [[Int]](repeating: [], count: document.sentences.count)
         for (index, match) in document.matches.enumerated() {
@@ -63,6 +79,7 @@ public struct Coder: Sendable {
         let geoparser = Geoparser(document: document, compiled: compiled) { compiled.uses[document.matches[$0].phrase] }
         let places = geoparser.mentions()
         let placement = Geoparser.provinces(for: places, sentences: document.sentences)
+        stopwatch?.lap(\.places)
         let evaluator = RuleEvaluator(
             document: document, compiled: compiled, sourceKind: input.sourceKind, published: input.published)
         let resolver = DateResolver(document: document, published: input.published, occasions: compiled.pack.attributes.occasions)
@@ -74,7 +91,10 @@ public struct Coder: Sendable {
         for (index, sentence) in document.sentences.enumerated() {
             let cues = SentenceCues(
                 sentence: sentence, matchIndices: matchesBySentence[index], document: document, compiled: compiled)
-            let hasDateWords = !cues.dateWords.isEmpty || !cues.occasions.isEmpty
+            // "in", "last", "this" alone make no date: look further only when a month, a weekday,
+            // a relative date, an occasion or a number is there.
+            let hasDateWords = !cues.occasions.isEmpty
+                || cues.dateWords.values.contains { words in words.contains { ![.lead, .last, .this].contains($0) } }
                 || sentence.tokens.contains { document.flags[$0] & CueScanner.digit != 0 }
             let dates = hasDateWords
                 ? resolver.mentions(in: sentence.tokens, words: cues.dateWords, occasionAt: cues.occasionAt, openEnded: cues.openEnded)
@@ -86,10 +106,12 @@ public struct Coder: Sendable {
             attemptsBySentence.append(attempts)
         }
 
+        stopwatch?.lap(\.rules)
         let builder = EventBuilder(
             document: document, compiled: compiled, input: input, evaluator: evaluator, cues: allCues, dates: allDates,
             places: places, placement: placement)
         let events = builder.events(from: candidates)
+        stopwatch?.lap(\.events)
         guard tracing else { return (events, []) }
         let sentences = document.sentences.enumerated().map { index, sentence in
             traceSentence(

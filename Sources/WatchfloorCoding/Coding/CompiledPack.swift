@@ -39,8 +39,8 @@ struct CompiledRule: Sendable {
 }
 
 /// A pack compiled for coding: every cue of every file in one ``CueMatcher``, and per phrase the
-/// uses it has.
-struct CompiledPack: Sendable {
+/// uses it has. A class, so that the coder's stages share it without copying its tables.
+final class CompiledPack: Sendable {
     let pack: Pack
     let matcher: CueMatcher
     /// Per phrase id: what it stands for, and the cue as written for each use.

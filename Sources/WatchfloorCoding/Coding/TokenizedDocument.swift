@@ -1,6 +1,7 @@
 /// A document's text as the coder works on it: every token with its byte range, the cues found
-/// (maximal matches), the sentences, and where clauses break.
-struct TokenizedDocument {
+/// (maximal matches), the sentences, and where clauses break. A class, so that the coder's stages
+/// share one copy.
+final class TokenizedDocument {
     struct Sentence {
         /// Token indices.
         var tokens: Range<Int>
@@ -79,7 +80,7 @@ struct TokenizedDocument {
 
     /// Adds a match for every compound found: a cue of its first side and one of its other side
     /// in the same sentence, within its distance. The match's phrase is `firstVirtualPhrase + k`.
-    mutating func addCompounds(_ compounds: [Compound], firstVirtualPhrase: Int, uses: [[(use: CueUse, cue: String)]]) {
+    func addCompounds(_ compounds: [Compound], firstVirtualPhrase: Int, uses: [[(use: CueUse, cue: String)]]) {
         guard !compounds.isEmpty else { return }
         var sides = [(first: [Int], then: [Int])](repeating: ([], []), count: compounds.count)
         for (index, match) in matches.enumerated() where !match.shadowed {

@@ -70,7 +70,7 @@ public struct CueMatcher: Sendable {
             }
             wordLists.append(ids)
         }
-        var trie = PhraseTrie(wordCount: entries.count)
+        var trie = PhraseTrieBuilder(wordCount: entries.count)
         var phraseOfPattern: [Int] = []
         var patternsOfPhrase: [[Int]] = []
         for (index, ids) in wordLists.enumerated() {
@@ -83,7 +83,7 @@ public struct CueMatcher: Sendable {
         self.phraseOfPattern = phraseOfPattern
         self.patternsOfPhrase = patternsOfPhrase
         self.words = WordAutomaton(entries: entries, particles: particles)
-        self.trie = trie
+        self.trie = PhraseTrie(trie)
         self.numberWord = number
     }
 

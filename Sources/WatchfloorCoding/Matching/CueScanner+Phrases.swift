@@ -57,16 +57,39 @@ extension CueScanner {
         let trie = matcher.trie
         let total = starts.count
         stack.removeAll(keepingCapacity: true)
-        let first = Int(chainStarts[token])
-        for k in stride(from: count - 1, through: 0, by: -1) {
-            let state = trie.rootNext[Int(chains[first + k])]
-            if state >= 0 { stack.append((state, Int32(token))) }
+        if count == 1 {
+            // One reading per token (the usual case): follow a single path until a token has several.
+            var state = trie.rootNext[Int(chains[Int(chainStarts[token])])]
+            var position = token
+            while state >= 0 {
+                let phrase = trie.accept[Int(state)]
+                if phrase >= 0 { found.append((phrase, Int32(position))) }
+                let next = position + 1
+                guard next < total, flags[next] & Self.joined != 0 else { return }
+                let readings = Int(chainCounts[next])
+                if readings == 1 {
+                    state = trie.next(state, chains[Int(chainStarts[next])])
+                    position = next
+                    continue
+                }
+                let nextFirst = Int(chainStarts[next])
+                for k in stride(from: readings - 1, through: 0, by: -1) {
+                    let target = trie.next(state, chains[nextFirst + k])
+                    if target >= 0 { stack.append((target, Int32(next))) }
+                }
+                break
+            }
+        } else {
+            let first = Int(chainStarts[token])
+            for k in stride(from: count - 1, through: 0, by: -1) {
+                let state = trie.rootNext[Int(chains[first + k])]
+                if state >= 0 { stack.append((state, Int32(token))) }
+            }
         }
+        // Several readings: search every path (a trie state is one phrase, so no path repeats one).
         while let (state, position) = stack.popLast() {
             let phrase = trie.accept[Int(state)]
-            if phrase >= 0, !found.contains(where: { $0.phrase == phrase && $0.last == position }) {
-                found.append((phrase, position))
-            }
+            if phrase >= 0 { found.append((phrase, position)) }
             let next = Int(position) + 1
             guard next < total, flags[next] & Self.joined != 0 else { continue }
             let nextFirst = Int(chainStarts[next])
@@ -99,7 +122,7 @@ extension CueScanner {
         }
         // Every phrase at every start; then mark those inside a longer match.
         var furthestBefore = -1
-        for token in 0..<total {
+        for token in 0..<total where chainCounts[token] > 0 {
             allPhrases(from: token)
             guard !found.isEmpty else { continue }
             let longestHere = Int(found.map(\.last).max()!)

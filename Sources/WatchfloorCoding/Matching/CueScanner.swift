@@ -76,6 +76,9 @@ public struct CueScanner {
     // MARK: Scanning
 
     /// Tokenises `bytes` and looks every token up in the word automaton.
+    ///
+    /// The hot loop of matching: one table lookup per byte for the byte's column, one for the
+    /// transition; a token whose prefix is no lexicon word is skipped to its end without lookups.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, allTokens: Bool) {
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
@@ -85,121 +88,138 @@ public struct CueScanner {
         chains.removeAll(keepingCapacity: true)
         longestChain = 0
         let automaton = matcher.words
-        let columns = automaton.columns
+        let columns = Int32(automaton.columns)
         let numberWord = matcher.numberWord
-        automaton.scanClass.withUnsafeBufferPointer { scanClass in
-            automaton.highClass.withUnsafeBufferPointer { highClass in
-                automaton.transitions.withUnsafeBufferPointer { transitions in
-                    automaton.remembers.withUnsafeBufferPointer { remembers in
-                        let n = bytes.count
-                        var i = 0
-                        var previousEnd = -2
-                        var previousRecorded = false
-                        while i < n {
-                            var column = scanClass[Int(bytes[i])]
-                            if column == 0 {
-                                i += 1
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        automaton.scanClass.withUnsafeBufferPointer { scanClassBuffer in
+            automaton.highClass.withUnsafeBufferPointer { highClassBuffer in
+                automaton.offsets.withUnsafeBufferPointer { offsetsBuffer in
+                    let scanClass = scanClassBuffer.baseAddress!
+                    let highClass = highClassBuffer.baseAddress!
+                    let offsets = offsetsBuffer.baseAddress!
+                    let root = columns
+                    var i = 0
+                    var previousEnd = -2
+                    var previousRecorded = false
+                    outer: while i < n {
+                        var column = scanClass[Int(base[i])]
+                        while column == 0 {
+                            i &+= 1
+                            if i == n { break outer }
+                            column = scanClass[Int(base[i])]
+                        }
+                        if column == 255 {
+                            let (scalar, length) = ScalarFolding.decode(bytes, at: i)
+                            if case .separator = ScalarFolding.kind(of: scalar) {
+                                i &+= length
                                 continue
                             }
-                            if column == 255 {
-                                let (scalar, length) = ScalarFolding.decode(bytes, at: i)
-                                if case .separator = ScalarFolding.kind(of: scalar) {
-                                    i += length
-                                    continue
-                                }
-                            }
-                            // A token starts at i.
-                            let start = i
-                            let first = bytes[i]
-                            var state = WordAutomaton.root
-                            var remembered = 0
-                            var sawNonASCII = false
-                            token: while true {
-                                if column == 255 {
-                                    let (scalar, length) = ScalarFolding.decode(bytes, at: i)
-                                    switch ScalarFolding.kind(of: scalar) {
-                                    case .separator:
-                                        break token
-                                    case .ascii(let letter):
-                                        if state != 0 {
-                                            state = transitions[Int(state) * columns + Int(scanClass[Int(letter)])]
-                                        }
-                                    case .word:
-                                        var k = 0
-                                        while state != 0, k < length {
-                                            let column = highClass[Int(bytes[i + k]) - 128]
-                                            state = transitions[Int(state) * columns + Int(column)]
-                                            k += 1
-                                        }
-                                    }
-                                    sawNonASCII = true
-                                    i += length
-                                } else if state != 0 {
-                                    state = transitions[Int(state) * columns + Int(column)]
-                                    i += 1
-                                } else {
-                                    // Dead: skip the rest of an ASCII run without looking anything up.
-                                    i += 1
-                                    while i < n {
-                                        column = scanClass[Int(bytes[i])]
-                                        if column == 0 || column == 255 { break }
-                                        i += 1
-                                    }
-                                    if i >= n || column == 0 { break token }
+                        }
+                        // A token starts at i.
+                        let start = i
+                        let first = base[i]
+                        var state = root
+                        var remembered = 0
+                        var sawNonASCII = false
+                        token: while true {
+                            if column != 255 {
+                                if state == 0 {
+                                    // Dead: skip the rest of an ASCII run without lookups.
+                                    repeat {
+                                        i &+= 1
+                                        if i == n { break token }
+                                        column = scanClass[Int(base[i])]
+                                    } while column != 0 && column != 255
+                                    if column == 0 { break token }
                                     continue token
                                 }
-                                if state != 0, remembers[Int(state)], remembered < 8 {
-                                    rememberedStates[remembered] = state
-                                    rememberedEnds[remembered] = Int32(i)
-                                    remembered += 1
+                                var next = offsets[Int(state &+ Int32(column))]
+                                i &+= 1
+                                if next < 0 {
+                                    next = -next
+                                    if remembered < 8 {
+                                        rememberedStates[remembered] = next / columns
+                                        rememberedEnds[remembered] = Int32(truncatingIfNeeded: i)
+                                        remembered &+= 1
+                                    }
                                 }
-                                if i >= n { break }
-                                column = scanClass[Int(bytes[i])]
-                                if column == 0 { break }
-                            }
-                            let end = i
-                            // The lexicon words this token is, most specific first.
-                            let chainStart = chains.count
-                            if state != 0 {
-                                let exact = automaton.exactWord[Int(state)]
-                                if exact >= 0 { chains.append(exact) }
-                            }
-                            var r = remembered - 1
-                            while r >= 0 {
-                                let s = Int(rememberedStates[r])
-                                let open = automaton.openWord[s]
-                                if open >= 0 { chains.append(open) }
-                                let particle = automaton.particleWord[s]
-                                if particle >= 0,
-                                    automaton.isParticleRun(bytes, from: Int(rememberedEnds[r]), to: end)
-                                {
-                                    chains.append(particle)
+                                state = next
+                            } else {
+                                let (scalar, length) = ScalarFolding.decode(bytes, at: i)
+                                switch ScalarFolding.kind(of: scalar) {
+                                case .separator:
+                                    break token
+                                case .ascii(let letter):
+                                    if state != 0 { state = offsets[Int(state &+ Int32(scanClass[Int(letter)]))] }
+                                case .word:
+                                    var k = 0
+                                    while state > 0, k < length {
+                                        state = offsets[Int(state &+ Int32(highClass[Int(base[i &+ k]) &- 128]))]
+                                        k &+= 1
+                                    }
                                 }
-                                r -= 1
-                            }
-                            let isDigit = first >= 48 && first <= 57
-                            if numberWord >= 0, isDigit { chains.append(numberWord) }
-                            let chainCount = chains.count - chainStart
-                            let record = allTokens || chainCount > 0
-                            if record {
-                                var flag: UInt8 = 0
-                                if start - previousEnd == 1, allTokens || previousRecorded {
-                                    let gap = bytes[previousEnd]
-                                    if gap == 32 || gap == 45 || gap == 39 { flag |= Self.joined }
+                                sawNonASCII = true
+                                i &+= length
+                                if state < 0 {
+                                    state = -state
+                                    if remembered < 8 {
+                                        rememberedStates[remembered] = state / columns
+                                        rememberedEnds[remembered] = Int32(truncatingIfNeeded: i)
+                                        remembered &+= 1
+                                    }
                                 }
-                                if isDigit { flag |= Self.digit }
-                                if first >= 65 && first <= 90 { flag |= Self.upper }
-                                if sawNonASCII { flag |= Self.nonASCII }
-                                starts.append(Int32(start))
-                                ends.append(Int32(end))
-                                chainStarts.append(Int32(chainStart))
-                                chainCounts.append(UInt8(min(chainCount, 255)))
-                                flags.append(flag)
-                                if chainCount > longestChain { longestChain = chainCount }
                             }
-                            previousRecorded = record
-                            previousEnd = end
+                            if i == n { break }
+                            column = scanClass[Int(base[i])]
+                            if column == 0 { break }
                         }
+                        let end = i
+                        let isDigit = first >= 48 && first <= 57
+                        if state == 0, remembered == 0, !allTokens, !(isDigit && numberWord >= 0) {
+                            // The common case: no lexicon word, nothing to record.
+                            previousRecorded = false
+                            previousEnd = end
+                            continue outer
+                        }
+                        // The lexicon words this token is, most specific first.
+                        let chainStart = chains.count
+                        if state != 0 {
+                            let exact = automaton.exactWord[Int(state / columns)]
+                            if exact >= 0 { chains.append(exact) }
+                        }
+                        var r = remembered &- 1
+                        while r >= 0 {
+                            let s = Int(rememberedStates[r])
+                            let open = automaton.openWord[s]
+                            if open >= 0 { chains.append(open) }
+                            let particle = automaton.particleWord[s]
+                            if particle >= 0, automaton.isParticleRun(bytes, from: Int(rememberedEnds[r]), to: end) {
+                                chains.append(particle)
+                            }
+                            r &-= 1
+                        }
+                        if numberWord >= 0, isDigit { chains.append(numberWord) }
+                        let chainCount = chains.count &- chainStart
+                        let record = allTokens || chainCount > 0
+                        if record {
+                            var flag: UInt8 = 0
+                            if start &- previousEnd == 1, allTokens || previousRecorded {
+                                let gap = base[previousEnd]
+                                if gap == 32 || gap == 45 || gap == 39 { flag |= Self.joined }
+                            }
+                            if isDigit { flag |= Self.digit }
+                            if first >= 65 && first <= 90 { flag |= Self.upper }
+                            if sawNonASCII { flag |= Self.nonASCII }
+                            starts.append(Int32(truncatingIfNeeded: start))
+                            ends.append(Int32(truncatingIfNeeded: end))
+                            chainStarts.append(Int32(truncatingIfNeeded: chainStart))
+                            chainCounts.append(UInt8(min(chainCount, 255)))
+                            flags.append(flag)
+                            if chainCount > longestChain { longestChain = chainCount }
+                        }
+                        previousRecorded = record
+                        previousEnd = end
                     }
                 }
             }

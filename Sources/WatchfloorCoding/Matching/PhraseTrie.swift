@@ -3,17 +3,53 @@
 /// A cue of *k* words is a path of *k* edges from the root; the state at its end names the phrase.
 /// Edges out of the root (where almost every lookup stops) are a direct array indexed by word
 /// id; deeper edges live in an open-addressing hash table keyed by (state, word).
-struct PhraseTrie: Sendable {
+///
+/// Built by ``PhraseTrieBuilder``; immutable and shared by reference, so that scanning copies
+/// nothing.
+final class PhraseTrie: Sendable {
     /// `rootNext[word]`: the state after one word, or -1.
-    private(set) var rootNext: [Int32]
+    let rootNext: [Int32]
     /// Per state: the phrase that ends here, or -1. State 0 is the root.
+    let accept: [Int32]
+    private let keys: [UInt64]
+    private let values: [Int32]
+    private let mask: Int
+
+    init(_ builder: PhraseTrieBuilder) {
+        rootNext = builder.rootNext
+        accept = builder.accept
+        keys = builder.keys
+        values = builder.values
+        mask = builder.mask
+    }
+
+    /// The state after `word` from a non-root `state`, or -1.
+    @inline(__always) func next(_ state: Int32, _ word: Int32) -> Int32 {
+        let key = PhraseTrieBuilder.key(state, word)
+        var slot = PhraseTrieBuilder.slot(key, mask)
+        return keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                while true {
+                    let found = keys[slot]
+                    if found == key { return values[slot] }
+                    if found == PhraseTrieBuilder.empty { return -1 }
+                    slot = (slot &+ 1) & mask
+                }
+            }
+        }
+    }
+}
+
+/// Collects the phrases of a ``PhraseTrie``.
+struct PhraseTrieBuilder {
+    private(set) var rootNext: [Int32]
     private(set) var accept: [Int32] = [-1]
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var mask: Int
+    fileprivate var keys: [UInt64]
+    fileprivate var values: [Int32]
+    fileprivate var mask: Int
     private var edgeCount = 0
 
-    private static let empty = UInt64.max
+    fileprivate static let empty = UInt64.max
 
     init(wordCount: Int) {
         rootNext = [Int32](repeating: -1, count: wordCount)
@@ -47,11 +83,11 @@ struct PhraseTrie: Sendable {
         return Int32(accept.count - 1)
     }
 
-    @inline(__always) private static func key(_ state: Int32, _ word: Int32) -> UInt64 {
+    @inline(__always) fileprivate static func key(_ state: Int32, _ word: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: word))
     }
 
-    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    @inline(__always) fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 

@@ -21,6 +21,10 @@ struct WordAutomaton: Sendable {
     let columns: Int
     /// `transitions[state * columns + column]`; state 0 is dead, state 1 the root.
     let transitions: [Int32]
+    /// The same table for the scanning loop, with targets pre-multiplied by `columns` (so the loop
+    /// needs no multiplication) and negated when the target carries an open or particle word (so
+    /// remembering it costs a sign test): `next = offsets[offset + column]`.
+    let offsets: [Int32]
     /// Per state: the word that ends exactly here, or -1.
     let exactWord: [Int32]
     /// Per state: the open word (any continuation) that ends here, or -1.
@@ -88,6 +92,11 @@ struct WordAutomaton: Sendable {
         openWord = open
         particleWord = particle
         remembers = zip(open, particle).map { $0 >= 0 || $1 >= 0 }
+        let remembered = remembers
+        offsets = table.map { target in
+            let offset = target * Int32(next)
+            return remembered[Int(target)] ? -offset : offset
+        }
         self.particles = Set(particles.map { Array(ScalarFolding.foldedWords($0).joined().utf8) })
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }

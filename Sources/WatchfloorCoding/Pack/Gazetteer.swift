@@ -122,10 +122,6 @@ extension Gazetteer {
                 }.flatMap { $0 } ?? []
                 return names
             }.flatMap { $0 } ?? []
-        if seen.count < Province.allCases.count, !names.isEmpty {
-            let missing = Province.allCases.filter { !seen.contains($0) }.map(\.code).joined(separator: ", ")
-            log.add(root.error("expected every province in \"provinces\"; missing \(missing)"))
-        }
         var gazetteer = Gazetteer(
             names: names, koreanSuffixes: suffixes, ambiguous: placeCues(root["ambiguous"], reader: reader, log: &log),
             relative: root["relative"].map { reader.cues($0, strength: 1, log: &log) } ?? [])

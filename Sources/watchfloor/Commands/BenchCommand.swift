@@ -9,6 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             // One type per benchmark, in Commands/Bench/.
             BenchMatchCommand.self,
+            BenchCodeCommand.self,
         ]
     )
 }
