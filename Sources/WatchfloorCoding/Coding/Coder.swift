@@ -67,13 +67,14 @@ public struct Coder: Sendable {
     private func run(_ input: CodingInput, scanner: inout CueScanner, tracing: Bool, stopwatch: inout Stopwatch?)
         -> (events: [Event], sentences: [CodingTrace.Sentence])
     {
-        let document = TokenizedDocument(text: input.text, scanner: &scanner, shadows: compiled.shadows)
+        let document = TokenizedDocument(
+            text: input.text, scanner: &scanner, shadows: compiled.shadows, describes: compiled.describes)
         document.addCompounds(
             compiled.pack.codebook.compounds, firstVirtualPhrase: compiled.matcher.phraseCount, uses: compiled.uses)
         stopwatch?.lap(\.text)
         guard !document.sentences.isEmpty else { return ([], []) }
         var matchesBySentence = [[Int]](repeating: [], count: document.sentences.count)
-        for (index, match) in document.matches.enumerated() {
+        for (index, match) in document.matches.enumerated() where !match.neutralized {
             matchesBySentence[Int(document.sentenceOfToken[match.tokens.lowerBound])].append(index)
         }
         let geoparser = Geoparser(document: document, compiled: compiled) { compiled.uses[document.matches[$0].phrase] }

@@ -46,9 +46,13 @@ final class CompiledPack: Sendable {
     /// Per phrase id: what it stands for, and the cue as written for each use.
     let uses: [[(use: CueUse, cue: String)]]
     let rules: [CompiledRule]
-    /// Per phrase id: whether it reinterprets the words inside it (a role, a modifier, a place, a
-    /// date) and so hides shorter cues there; annotation-only phrases hide nothing.
+    /// Per phrase id: whether it reinterprets the words inside it (a trigger, a modifier, a place,
+    /// a date) and so hides shorter cues there. Other role cues and annotations hide nothing: "bodies
+    /// of" as a memorial's context leaves "bodies" to report casualties.
     let shadows: [Bool]
+    /// Per phrase id: whether it is a description (a `shadow` modifier) that neutralises every
+    /// other cue over its words, same-length readings included ("파병된" hides the trigger "파병").
+    let describes: [Bool]
 
     init(pack: Pack) {
         var collected: [(CuePattern, CueUse)] = []
@@ -148,10 +152,18 @@ final class CompiledPack: Sendable {
         }
         self.uses = uses + compoundUses
         self.rules = rules
+        let modifiers = pack.modifiers.modifiers
+        describes = self.uses.map { entries in
+            entries.contains { entry in
+                if case .modifier(let index) = entry.use { return modifiers[index].effect == .shadow }
+                return false
+            }
+        }
         shadows = self.uses.map { entries in
             entries.contains { entry in
                 switch entry.use {
-                case .role, .modifier, .place, .ambiguousPlace, .date: true
+                case .role(_, let role, _): role < 0
+                case .modifier, .place, .ambiguousPlace, .date: true
                 default: false
                 }
             }

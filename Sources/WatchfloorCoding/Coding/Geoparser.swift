@@ -27,7 +27,7 @@ struct Geoparser {
         var northInSentence = Set<Int>()
         var endingAt: [Int: [CueUse]] = [:]
         var startingAt: [Int: [CueUse]] = [:]
-        for (index, match) in matches.enumerated() {
+        for (index, match) in matches.enumerated() where !match.neutralized {
             for (use, _) in usesOf(index) {
                 switch use {
                 case .southContext: southInDocument = true
@@ -46,7 +46,7 @@ struct Geoparser {
                 if case .place(let name) = entry.use { return (name, entry.cue) }
                 return nil
             }
-            guard !match.shadowed, let (first, cue) = places.first else { continue }
+            guard !match.shadowed, !match.neutralized, let (first, cue) = places.first else { continue }
             let sentence = Int(document.sentenceOfToken[match.tokens.lowerBound])
             var mention = PlaceMention(match: index, cue: cue, province: compiled.pack.gazetteer.names[first].province)
             let provinces = Set(places.map { compiled.pack.gazetteer.names[$0.0].province })

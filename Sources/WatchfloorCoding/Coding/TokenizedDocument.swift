@@ -28,7 +28,7 @@ final class TokenizedDocument {
     /// - Parameter shadows: per phrase, whether a match of it hides the shorter matches inside it.
     ///   Phrases that only annotate (attributes, sincerity, context) hide nothing: "privately
     ///   complained" marks coercion and leaves "complained" to code discontent.
-    init(text: String, scanner: inout CueScanner, shadows: [Bool]) {
+    init(text: String, scanner: inout CueScanner, shadows: [Bool], describes: [Bool]) {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
         var matches = bytes.withUnsafeBufferPointer { scanner.matches(in: $0, mode: .all, allTokens: true) }
@@ -48,6 +48,19 @@ final class TokenizedDocument {
             }
             furthestBefore = max(furthestBefore, longestHere)
             index = end
+        }
+        for d in matches.indices where describes[matches[d].phrase] {
+            let span = matches[d].tokens
+            var k = d
+            while k > 0, matches[k - 1].tokens.lowerBound >= span.lowerBound { k -= 1 }
+            while k < matches.count, matches[k].tokens.lowerBound <= span.upperBound {
+                if k != d, matches[k].phrase != matches[d].phrase, span.contains(matches[k].tokens.lowerBound),
+                    span.contains(matches[k].tokens.upperBound)
+                {
+                    matches[k].neutralized = true
+                }
+                k += 1
+            }
         }
         self.bytes = bytes
         self.starts = scanner.starts
@@ -83,7 +96,7 @@ final class TokenizedDocument {
     func addCompounds(_ compounds: [Compound], firstVirtualPhrase: Int, uses: [[(use: CueUse, cue: String)]]) {
         guard !compounds.isEmpty else { return }
         var sides = [(first: [Int], then: [Int])](repeating: ([], []), count: compounds.count)
-        for (index, match) in matches.enumerated() where !match.shadowed {
+        for (index, match) in matches.enumerated() where !match.shadowed && !match.neutralized {
             for (use, _) in uses[match.phrase] {
                 guard case .compoundPart(let k, let isFirst) = use else { continue }
                 if isFirst { sides[k].first.append(index) } else { sides[k].then.append(index) }

@@ -103,4 +103,7 @@ public struct PhraseMatch: Hashable, Sendable {
     public var tokens: ClosedRange<Int>
     /// Inside a longer match (only reported in ``CueMatcher/Mode/all``).
     public var shadowed: Bool
+    /// Inside (or over the same words as) a phrase a pack lists only to neutralise what it
+    /// contains; set by the coder, ignored by everything.
+    var neutralized = false
 }
