@@ -75,6 +75,36 @@ import WatchfloorCoding
     }
 }
 
+extension CueMatcherTests {
+    /// The byte automaton (used when only cue words are wanted) and the scalar-by-scalar walk (used
+    /// when every token is kept) agree, on texts that mix scripts, cases and separators.
+    @Test func bothScanningPathsAgreeOnMixedScripts() throws {
+        var generator = SplitMix(seed: 11)
+        let cues = ["rice", "rice aid", "café", "hamgyong", "유가족", "쌀", "청진=", "deliver*", "aid site", "x y z"]
+        let matcher = try CueMatcher(cues: cues, particles: ["에게", "은", "시", "에서"])
+        let words = ["rice", "RICE", "aid", "café", "Hamgyŏng", "유가족에게", "쌀을", "청진시에서", "청진기", "delivered",
+                     "site", "x", "y", "z", "naïve", "日本", "deliverance"]
+        let separators = [" ", " ", ", ", "·", " — ", "-", "\n", "'"]
+        for round in 0..<300 {
+            var text = ""
+            for _ in 0..<(Int(generator.next() % 25)) {
+                text += words[Int(generator.next() % UInt64(words.count))]
+                text += separators[Int(generator.next() % UInt64(separators.count))]
+            }
+            var scanner = matcher.makeScanner()
+            var utf8 = Array(text.utf8)
+            let fast = utf8.withUnsafeMutableBufferPointer {
+                scanner.matches(in: UnsafeBufferPointer($0), mode: .leftmostLongest, allTokens: false)
+            }
+            let general = utf8.withUnsafeMutableBufferPointer {
+                scanner.matches(in: UnsafeBufferPointer($0), mode: .leftmostLongest, allTokens: true)
+            }
+            #expect(fast.map(\.bytes) == general.map(\.bytes), "round \(round): \"\(text)\"")
+            #expect(fast.map(\.phrase) == general.map(\.phrase), "round \(round): \"\(text)\"")
+        }
+    }
+}
+
 /// The definition, written naively: substring candidates with word boundaries on both sides, a
 /// cue's words separated by one space or hyphen, sorted by start then by length, taken greedily.
 enum BruteForce {

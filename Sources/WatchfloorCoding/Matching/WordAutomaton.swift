@@ -35,6 +35,9 @@ struct WordAutomaton: Sendable {
     let remembers: [Bool]
     /// Folded UTF-8 of the particles and suffixes a particle word may carry, longest first.
     let particles: [[UInt8]]
+    /// The same automaton over raw bytes with separators built in, for scans that want only cue
+    /// words (see `CueScanner.scanWithByteAutomaton`); `nil` when too large.
+    let byteTable: [UInt32]?
 
     static let dead: Int32 = 0
     static let root: Int32 = 1
@@ -99,6 +102,73 @@ struct WordAutomaton: Sendable {
         }
         self.particles = Set(particles.map { Array(ScalarFolding.foldedWords($0).joined().utf8) })
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        byteTable = Self.byteTable(
+            transitions: table, columns: next, columnOf: columnOf, exact: exact, remembers: remembers)
+    }
+
+    // MARK: The byte automaton
+
+    /// Rows of the byte table: between tokens, in a token that is no cue word, in such a token
+    /// after an open or particle word; then one row per trie state (trie state `s` is row `s + 2`).
+    static let separatorRow: UInt32 = 0
+    static let deadRow: UInt32 = 1
+    static let deadRememberingRow: UInt32 = 2
+    /// A token ended just before this byte (an ASCII separator): look at the state it ended in.
+    static let tokenEnd: UInt32 = 0x8000_0001
+    /// A non-ASCII byte: the token is walked scalar by scalar instead.
+    static let nonASCII: UInt32 = 0x8000_0002
+    /// Set on a target that carries an open or particle word, to be remembered.
+    static let rememberFlag: UInt32 = 0x4000_0000
+
+    /// Entries are `row << 8` (so the next entry is `table[entry + byte]`), or a flagged value.
+    private static func byteTable(
+        transitions: [Int32], columns: Int, columnOf: [UInt8], exact: [Int32], remembers: [Bool]
+    ) -> [UInt32]? {
+        let states = exact.count
+        guard states + 3 < 1 << 22 else { return nil }
+        // Whether a trie state is, or descends from, a state carrying an open or particle word.
+        var rememberedPath = [Bool](repeating: false, count: states)
+        var queue = [Int(root)]
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for column in 0..<columns {
+                let child = Int(transitions[state * columns + column])
+                guard child > 0 else { continue }
+                rememberedPath[child] = rememberedPath[state] || remembers[child]
+                queue.append(child)
+            }
+        }
+        func row(_ trieState: Int) -> UInt32 { UInt32(trieState + 2) << 8 }
+        func target(_ child: Int, from state: Int) -> UInt32 {
+            if child == 0 { return (rememberedPath[state] ? deadRememberingRow : deadRow) << 8 }
+            return remembers[child] ? row(child) | rememberFlag : row(child)
+        }
+        var table = [UInt32](repeating: 0, count: (states + 2) * 256)
+        for byte in 0..<256 {
+            let folded = byte < 128 ? ScalarFolding.asciiFold[byte] : 0
+            let isWord = folded != 0
+            let column = isWord ? Int(columnOf[Int(folded)]) : 0
+            func set(_ row: UInt32, _ value: UInt32) { table[Int(row) << 8 | byte] = value }
+            if byte >= 128 {
+                for r in 0..<(states + 2) { table[r << 8 | byte] = nonASCII }
+                continue
+            }
+            set(separatorRow, isWord ? target(Int(transitions[Int(root) * columns + column]), from: Int(root)) : 0)
+            set(deadRow, isWord ? deadRow << 8 : 0)
+            set(deadRememberingRow, isWord ? deadRememberingRow << 8 : tokenEnd)
+            for state in 1..<states {
+                let value: UInt32
+                if isWord {
+                    value = target(Int(transitions[state * columns + column]), from: state)
+                } else {
+                    value = exact[state] >= 0 || rememberedPath[state] ? tokenEnd : 0
+                }
+                table[(state + 2) << 8 | byte] = value
+            }
+        }
+        return table
     }
 
     var stateCount: Int { exactWord.count }
