@@ -23,28 +23,11 @@ extension CueScanner {
             }
             return best
         }
-        // Some token is several words (an exact word and an open prefix of it): explore each.
-        stack.removeAll(keepingCapacity: true)
+        // Some token is several words (an exact word and an open prefix of it): take the longest
+        // of every phrase there; ties go to the most specific reading, found first.
+        allPhrases(from: token)
         var best: (phrase: Int32, last: Int) = (-1, token)
-        let first = Int(chainStarts[token])
-        // Pushed in reverse so that the most specific reading of a token (its exact word) is
-        // explored first and wins ties of length.
-        for k in stride(from: count - 1, through: 0, by: -1) {
-            let state = trie.rootNext[Int(chains[first + k])]
-            if state >= 0 { stack.append((state, Int32(token))) }
-        }
-        let total = starts.count
-        while let (state, position) = stack.popLast() {
-            let phrase = trie.accept[Int(state)]
-            if phrase >= 0, best.phrase < 0 || Int(position) > best.last { best = (phrase, Int(position)) }
-            let next = Int(position) + 1
-            guard next < total, flags[next] & Self.joined != 0 else { continue }
-            let nextFirst = Int(chainStarts[next])
-            for k in stride(from: Int(chainCounts[next]) - 1, through: 0, by: -1) {
-                let target = trie.next(state, chains[nextFirst + k])
-                if target >= 0 { stack.append((target, Int32(next))) }
-            }
-        }
+        for (phrase, last) in found where best.phrase < 0 || Int(last) > best.last { best = (phrase, Int(last)) }
         return best
     }
 
