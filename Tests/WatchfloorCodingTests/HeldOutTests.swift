@@ -21,10 +21,10 @@ import WatchfloorTesting
         return Evaluator.report(scores)
     }
 
-    @Test(arguments: ["held-out.jsonl", "held-out-2.jsonl", "held-out-3.jsonl", "held-out-4.jsonl", "held-out-5.jsonl"])
+    @Test(arguments: ["held-out.jsonl", "held-out-2.jsonl", "held-out-3.jsonl", "held-out-4.jsonl", "held-out-5.jsonl", "held-out-6.jsonl"])
     func meetsTheTargets(_ file: String) throws {
         let report = try Self.report(file)
-        #expect(report.documents >= 40)
+        #expect(report.documents >= 30)
         #expect(report.macroF1 >= 0.80, "macro-F1 \(report.macroF1)")
         #expect(report.micro.f1 >= 0.85, "micro-F1 \(report.micro.f1)")
         #expect(report.provinceAccuracy >= 0.90, "province accuracy \(report.provinceAccuracy)")
