@@ -41,12 +41,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let pack = try packOption.load()
-        let goldFile: GoldFile
-        do {
-            goldFile = try GoldFile.read(URL(fileURLWithPath: gold))
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let goldFile = try GoldFile.read(URL(fileURLWithPath: gold))
         let run = EvaluationRun(gold: goldFile, coder: Coder(pack: pack))
         switch format {
         case .json: print(EvaluationOutput.json(run, errors: errors))

@@ -18,9 +18,17 @@ struct PackOption: ParsableArguments {
         do {
             return try Pack.load(from: url)
         } catch {
-            throw ValidationError("the pack at \(url.path) has errors:\n\(error)")
+            throw PackLoadError(path: url.path, errors: error)
         }
     }
+}
+
+/// A pack that does not load: where it is, and each of its errors on a line of its own.
+struct PackLoadError: Error, CustomStringConvertible {
+    var path: String
+    var errors: ConfigurationErrors
+
+    var description: String { "the pack at \(path) has errors (see `watchfloor pack check`):\n\(errors)" }
 }
 
 /// `watchfloor pack …`: look after codebook packs.
