@@ -92,8 +92,9 @@ public enum EvaluationOutput {
         lines.append(row("micro", report.micro))
         lines.append("")
         lines.append("macro F1:           \(number(report.macroF1)) over \(report.types.count) types")
-        lines.append("province accuracy:  \(number(report.provinceAccuracy)) (\(report.provincePairs) matched events with a gold province)")
-        lines.append("sincerity accuracy: \(number(report.sincerityAccuracy)) (\(report.sincerityPairs) matched events with a gold sincerity)")
+        func accuracy(_ value: Double, _ pairs: Int) -> String { pairs == 0 ? "n/a  " : number(value) }
+        lines.append("province accuracy:  \(accuracy(report.provinceAccuracy, report.provincePairs)) (\(report.provincePairs) matched events with a gold province)")
+        lines.append("sincerity accuracy: \(accuracy(report.sincerityAccuracy, report.sincerityPairs)) (\(report.sincerityPairs) matched events with a gold sincerity)")
         guard errors else { return lines.joined(separator: "\n") }
         lines.append("")
         for mistake in run.errors() {
