@@ -21,6 +21,8 @@ struct WatchfloorCommand: AsyncParsableCommand {
             EventsCommand.self,
             SourcesCommand.self,
             ReindexCommand.self,
+            EvalCommand.self,
+            PackCommand.self,
             SimulateCommand.self,
             BenchCommand.self,
         ]

@@ -9,6 +9,8 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             // One type per benchmark, in Commands/Bench/.
             BenchIngestCommand.self,
+            BenchMatchCommand.self,
+            BenchCodeCommand.self,
             BenchSimulateCommand.self,
         ]
     )

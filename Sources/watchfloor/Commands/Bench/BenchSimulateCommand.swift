@@ -96,10 +96,3 @@ struct BenchSimulateCommand: AsyncParsableCommand {
         print("{" + fields.joined(separator: ", ") + "}")
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}

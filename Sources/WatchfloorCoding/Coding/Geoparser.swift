@@ -1,0 +1,118 @@
+import Watchfloor
+
+/// A place name found in a sentence and what became of it.
+struct PlaceMention {
+    var match: Int
+    var cue: String
+    var province: Province?
+    /// Why a name places nothing: "ambiguous", "relative", "metonym", "south korea".
+    var rejected: String?
+}
+
+/// Resolves the place names of a document to provinces, applying the gazetteer's context rules
+/// (see ``Gazetteer``, ``MetonymRule`` and ``SharedNameRule``).
+struct Geoparser {
+    let document: TokenizedDocument
+    let compiled: CompiledPack
+    /// Per match: its uses.
+    let usesOf: (Int) -> [(use: CueUse, cue: String)]
+
+    /// Place mentions per sentence.
+    func mentions() -> [[PlaceMention]] {
+        let matches = document.matches
+        var bySentence = [[PlaceMention]](repeating: [], count: document.sentences.count)
+        // Context flags, per sentence and for the whole document.
+        var southInDocument = false
+        var northInDocument = false
+        var northInSentence = Set<Int>()
+        var endingAt: [Int: [CueUse]] = [:]
+        var startingAt: [Int: [CueUse]] = [:]
+        for (index, match) in matches.enumerated() where !match.neutralized {
+            for (use, _) in usesOf(index) {
+                switch use {
+                case .southContext: southInDocument = true
+                case .northContext:
+                    northInDocument = true
+                    northInSentence.insert(Int(document.sentenceOfToken[match.tokens.lowerBound]))
+                case .relativePlace, .metonymBefore: endingAt[match.tokens.upperBound, default: []].append(use)
+                case .metonymAfter: startingAt[match.tokens.lowerBound, default: []].append(use)
+                default: break
+                }
+            }
+        }
+        for (index, match) in matches.enumerated() {
+            let uses = usesOf(index)
+            let places = uses.compactMap { entry -> (Int, String)? in
+                if case .place(let name) = entry.use { return (name, entry.cue) }
+                return nil
+            }
+            guard !match.shadowed, !match.neutralized, let (first, cue) = places.first else { continue }
+            let sentence = Int(document.sentenceOfToken[match.tokens.lowerBound])
+            var mention = PlaceMention(match: index, cue: cue, province: compiled.pack.gazetteer.names[first].province)
+            let provinces = Set(places.map { compiled.pack.gazetteer.names[$0.0].province })
+            let has = { (wanted: CueUse) in uses.contains { $0.use == wanted } }
+            if provinces.count > 1 || has(.ambiguousPlace) {
+                mention.rejected = "ambiguous"
+            } else if endingAt[match.tokens.lowerBound - 1]?.contains(.relativePlace) == true {
+                mention.rejected = "relative"
+            } else if has(.metonym), !isLocative(match, endingAt: endingAt, startingAt: startingAt) {
+                mention.rejected = "metonym"
+            } else if has(.sharedName) {
+                let north = northInSentence.contains(sentence)
+                if !north, southInDocument || (has(.southByDefault) && !northInDocument) {
+                    mention.rejected = "south korea"
+                }
+            }
+            if mention.rejected != nil { mention.province = nil }
+            bySentence[sentence].append(mention)
+        }
+        return bySentence
+    }
+
+    /// A metonym places an event after a locative cue, before a place noun, or as the dateline.
+    private func isLocative(_ match: PhraseMatch, endingAt: [Int: [CueUse]], startingAt: [Int: [CueUse]]) -> Bool {
+        let first = match.tokens.lowerBound
+        let last = match.tokens.upperBound
+        if endingAt[first - 1]?.contains(.metonymBefore) == true { return true }
+        // "Pyongyang's Hwasong district": skip a possessive s.
+        var next = last + 1
+        if next < document.tokenCount, document.text(of: next) == "s", Array(document.gap(before: next)) == [39] { next += 1 }
+        if startingAt[next]?.contains(.metonymAfter) == true { return true }
+        if first == 0, last + 1 < document.tokenCount {
+            let gap = document.gap(before: last + 1)
+            return gap.contains(UInt8(ascii: ",")) || gap.contains(UInt8(ascii: "(")) || gap.contains(UInt8(ascii: "-"))
+                || gap.contains(0xE2)
+        }
+        return false
+    }
+
+    /// The provinces each sentence is placed in: its own places; else those of the nearest earlier
+    /// sentence of the same paragraph that names one; else the document's place if it names only one.
+    static func provinces(for mentions: [[PlaceMention]], sentences: [TokenizedDocument.Sentence]) -> [(provinces: [Province], inherited: Bool)] {
+        let own: [[Province]] = mentions.map { list in
+            var seen: [Province] = []
+            for mention in list { if let province = mention.province, !seen.contains(province) { seen.append(province) } }
+            return seen
+        }
+        let documentWide = Set(own.flatMap { $0 })
+        var result: [(provinces: [Province], inherited: Bool)] = []
+        for (index, provinces) in own.enumerated() {
+            if !provinces.isEmpty {
+                result.append((provinces, false))
+                continue
+            }
+            var inherited: [Province] = []
+            var previous = index - 1
+            while previous >= 0, sentences[previous].paragraph == sentences[index].paragraph {
+                if !own[previous].isEmpty {
+                    inherited = own[previous]
+                    break
+                }
+                previous -= 1
+            }
+            if inherited.isEmpty, documentWide.count == 1 { inherited = Array(documentWide) }
+            result.append((inherited, true))
+        }
+        return result
+    }
+}

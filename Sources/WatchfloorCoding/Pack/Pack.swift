@@ -1,0 +1,117 @@
+import Foundation
+import Watchfloor
+import WatchfloorYAML
+
+/// A loaded and validated pack: the codebook, its context cues and attributes, the gazetteer and
+/// the source registry, read from the YAML files a `pack.yaml` manifest names.
+///
+/// ```swift
+/// let pack = try Pack.load(from: PackLocator.locate("gift-politics"))
+/// pack.eventTypes.count        // 12
+/// let coder = Coder(pack: pack)
+/// ```
+///
+/// Loading reads every file and reports every problem it finds, each with its file, line,
+/// column and what was expected (``ConfigurationErrors``). Files in the folder that the manifest
+/// does not name (such as the analysis stage's `analysis.yaml`) are left alone.
+public struct Pack: Sendable {
+    public var name: String
+    public var title: String
+    public var version: Int
+    public var directory: URL
+    public var languages: [Language]
+    public var codebook: Codebook
+    public var modifiers: ModifierSet
+    public var attributes: AttributeRules
+    public var gazetteer: Gazetteer
+    public var sources: SourceRegistry
+    /// Groups of spellings of one word (romanisation variants): a cue written with one of them
+    /// matches them all.
+    public var spellings: [[String]]
+    /// Korean particles that may follow a particle word (`청진=`), besides the gazetteer's suffixes.
+    public var particles: [String]
+
+    public var eventTypes: [EventType] { codebook.types.map(\.type) }
+
+    /// The manifest's file names, by role.
+    static let fileKeys = ["types", "modifiers", "attributes", "gazetteer", "sources"]
+
+    public static func load(from directory: URL) throws(ConfigurationErrors) -> Pack {
+        var log = ErrorLog()
+        let manifestURL = directory.appendingPathComponent("pack.yaml")
+        guard let manifest = log.attempt({ () throws(ConfigurationError) in try YAMLValue.load(contentsOf: manifestURL) })
+        else { throw ConfigurationErrors(log.errors) }
+
+        log.attempt { () throws(ConfigurationError) in
+            try manifest.rejectUnknownKeys(["name", "title", "version", "languages", "files", "spellings", "particles", "note"])
+        }
+        let name = log.attempt { () throws(ConfigurationError) in try manifest.required("name").nonEmptyString() }
+            ?? directory.lastPathComponent
+        let title = log.attempt { () throws(ConfigurationError) in try manifest["title"]?.string() ?? name } ?? name
+        let version = log.attempt { () throws(ConfigurationError) in try manifest["version"]?.int(in: 1...1_000_000) ?? 1 } ?? 1
+        let languages = (log.attempt { () throws(ConfigurationError) in try manifest["languages"]?.stringList() ?? ["en"] } ?? [])
+            .map { Language(rawValue: $0) }
+        let spellings = manifest["spellings"]?.each(&log) { (group, _) throws(ConfigurationError) -> [String]? in
+            let words = try group.stringList()
+            guard words.count >= 2, words.allSatisfy({ ScalarFolding.foldedWords($0).count == 1 }) else {
+                throw group.error("expected a list of two or more spellings of one word")
+            }
+            return words
+        } ?? []
+        let particles = log.attempt { () throws(ConfigurationError) in try manifest["particles"]?.stringList() ?? [] } ?? []
+
+        // The files, by role.
+        var files: [String: YAMLValue] = [:]
+        if let filesNode = log.attempt({ () throws(ConfigurationError) in try manifest.required("files") }) {
+            log.attempt { () throws(ConfigurationError) in try filesNode.rejectUnknownKeys(Set(fileKeys)) }
+            for key in fileKeys {
+                guard let entry = filesNode[key] else {
+                    if key == "types" { log.add(filesNode.error("expected a key \"types\" in \"files\"")) }
+                    continue
+                }
+                guard let fileName = log.attempt({ () throws(ConfigurationError) in try entry.nonEmptyString() }) else {
+                    continue
+                }
+                let url = directory.appendingPathComponent(fileName)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    log.add(entry.error("the file \"\(fileName)\" named for \(key) does not exist in \(directory.path)"))
+                    continue
+                }
+                if let root = log.attempt({ () throws(ConfigurationError) in try YAMLValue.load(contentsOf: url) }) {
+                    files[key] = root
+                }
+            }
+        }
+
+        var codebook = Codebook(types: [])
+        var reader = CueReader()
+        if let root = files["types"] {
+            (codebook, reader) = Codebook.read(root, log: &log)
+            codebook.checkReferences(log: &log, root: root)
+        }
+        let modifiers = files["modifiers"].map { ModifierSet.read($0, reader: reader, log: &log) } ?? ModifierSet()
+        let attributes = files["attributes"].map { AttributeRules.read($0, reader: reader, log: &log) } ?? AttributeRules()
+        let gazetteer = files["gazetteer"].map { Gazetteer.read($0, reader: reader, log: &log) } ?? Gazetteer(names: [])
+        let sources = files["sources"].map { SourceFile.read($0, log: &log) } ?? SourceRegistry()
+
+        let known = Set(codebook.types.map(\.type))
+        for modifier in modifiers.modifiers {
+            for type in modifier.appliesTo ?? [] where !known.contains(type) {
+                log.add(ConfigurationError(
+                    file: files["modifiers"]?.file ?? "modifiers.yaml",
+                    message: "modifier \"\(modifier.name)\" applies to \(type), which is not a type of this pack"))
+            }
+        }
+        if let sincerity = attributes.sincerity, !known.contains(sincerity.type) {
+            log.add(ConfigurationError(
+                file: files["attributes"]?.file ?? "attributes.yaml",
+                message: "sincerity is defined for \(sincerity.type), which is not a type of this pack"))
+        }
+
+        guard log.isEmpty else { throw ConfigurationErrors(log.errors) }
+        return Pack(
+            name: name, title: title, version: version, directory: directory, languages: languages, codebook: codebook,
+            modifiers: modifiers, attributes: attributes, gazetteer: gazetteer, sources: sources, spellings: spellings,
+            particles: particles)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Watchfloor
+import WatchfloorCoding
+
+/// The printed forms of an evaluation: the JSON object of DESIGN.md and a table for people.
+public enum EvaluationOutput {
+    struct ScoreJSON: Encodable {
+        var tp: Int?
+        var fp: Int?
+        var fn: Int?
+        var precision: Double
+        var recall: Double
+        var f1: Double
+
+        init(_ score: Score, counts: Bool) {
+            if counts {
+                tp = score.tp
+                fp = score.fp
+                fn = score.fn
+            }
+            precision = score.precision
+            recall = score.recall
+            f1 = score.f1
+        }
+    }
+
+    struct MistakeJSON: Encodable {
+        var id: String?
+        var line: Int
+        var kind: String
+        var type: String
+        var predicted_province: String?
+        var gold_province: String?
+        var predicted_sincerity: String?
+        var gold_sincerity: String?
+        var text: String
+        var rules: [String]
+    }
+
+    struct ReportJSON: Encodable {
+        var documents: Int
+        var types: [String: ScoreJSON]
+        var micro: ScoreJSON
+        var macro_f1: Double
+        var province_accuracy: Double
+        var province_pairs: Int
+        var sincerity_accuracy: Double
+        var sincerity_pairs: Int
+        var errors: [MistakeJSON]?
+    }
+
+    /// `{"documents": N, "types": {...}, "micro": {...}, "macro_f1": ..., "province_accuracy": ..., "sincerity_accuracy": ...}`
+    /// plus `province_pairs`, `sincerity_pairs` and, when asked, `errors`.
+    public static func json(_ run: EvaluationRun, errors: Bool) -> String {
+        let report = run.report
+        let object = ReportJSON(
+            documents: report.documents,
+            types: Dictionary(uniqueKeysWithValues: report.types.map { ($0.key.rawValue, ScoreJSON($0.value, counts: true)) }),
+            micro: ScoreJSON(report.micro, counts: false), macro_f1: report.macroF1,
+            province_accuracy: report.provinceAccuracy, province_pairs: report.provincePairs,
+            sincerity_accuracy: report.sincerityAccuracy, sincerity_pairs: report.sincerityPairs,
+            errors: errors ? run.errors().map(mistakeJSON) : nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    private static func mistakeJSON(_ mistake: EvaluationRun.Mistake) -> MistakeJSON {
+        MistakeJSON(
+            id: mistake.passage.line.record.record.id, line: mistake.passage.line.number, kind: mistake.kind.rawValue,
+            type: mistake.type.rawValue, predicted_province: mistake.predicted?.province?.code,
+            gold_province: mistake.gold?.province?.code, predicted_sincerity: mistake.predicted?.sincerity?.rawValue,
+            gold_sincerity: mistake.gold?.sincerity?.rawValue, text: mistake.passage.input.text,
+            rules: mistake.attempts.map { "sentence \($0.sentence + 1): \($0.attempt.rule) at \"\($0.attempt.trigger)\": \($0.attempt.outcome)" })
+    }
+
+    public static func table(_ run: EvaluationRun, errors: Bool) -> String {
+        let report = run.report
+        func number(_ value: Double) -> String { String(format: "%.3f", value) }
+        func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + padding : padding + text
+        }
+        var lines = ["documents: \(report.documents)", ""]
+        let header = [pad("type", 22, left: true), pad("tp", 4), pad("fp", 4), pad("fn", 4), pad("precision", 10), pad("recall", 8), pad("f1", 7)]
+        lines.append(header.joined(separator: " "))
+        func row(_ name: String, _ score: Score) -> String {
+            [pad(name, 22, left: true), pad("\(score.tp)", 4), pad("\(score.fp)", 4), pad("\(score.fn)", 4),
+             pad(number(score.precision), 10), pad(number(score.recall), 8), pad(number(score.f1), 7)].joined(separator: " ")
+        }
+        for type in report.types.keys.sorted() { lines.append(row(type.rawValue, report.types[type]!)) }
+        lines.append(row("micro", report.micro))
+        lines.append("")
+        lines.append("macro F1:           \(number(report.macroF1)) over \(report.types.count) types")
+        func accuracy(_ value: Double, _ pairs: Int) -> String { pairs == 0 ? "n/a  " : number(value) }
+        lines.append("province accuracy:  \(accuracy(report.provinceAccuracy, report.provincePairs)) (\(report.provincePairs) matched events with a gold province)")
+        lines.append("sincerity accuracy: \(accuracy(report.sincerityAccuracy, report.sincerityPairs)) (\(report.sincerityPairs) matched events with a gold sincerity)")
+        guard errors else { return lines.joined(separator: "\n") }
+        lines.append("")
+        for mistake in run.errors() {
+            let record = mistake.passage.line.record.record
+            var heading = "\(record.id ?? "-") (line \(mistake.passage.line.number)) \(mistake.kind.rawValue.uppercased()) \(mistake.type)"
+            switch mistake.kind {
+            case .province:
+                heading += ": predicted \(mistake.predicted?.province?.code ?? "none"), gold \(mistake.gold?.province?.code ?? "none")"
+            case .sincerity:
+                heading += ": predicted \(mistake.predicted?.sincerity?.rawValue ?? "none"), gold \(mistake.gold?.sincerity?.rawValue ?? "none")"
+            case .falsePositive:
+                heading += " \(mistake.predicted?.province?.code ?? "")"
+            case .falseNegative:
+                heading += " \(mistake.gold?.province?.code ?? "")"
+            }
+            lines.append(heading)
+            lines.append("  text: \(mistake.passage.input.text.replacingOccurrences(of: "\n", with: " / "))")
+            if let event = mistake.predicted {
+                let cues = event.evidence.cues.map { "\($0.cue) [\($0.role)]" }.joined(separator: ", ")
+                lines.append("  evidence: \(event.evidence.rule ?? "") — \(cues)")
+            }
+            if mistake.attempts.isEmpty {
+                lines.append("  rules: no trigger of \(mistake.type) in the passage")
+            }
+            for (sentence, attempt) in mistake.attempts {
+                let cues = attempt.cues.map { "\($0.cue) [\($0.role)]" }.joined(separator: ", ")
+                lines.append("  sentence \(sentence + 1): \(attempt.rule) at \"\(attempt.trigger)\": \(attempt.outcome)"
+                    + (cues.isEmpty ? "" : " — \(cues)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Watchfloor
+import WatchfloorCoding
+
+/// Codes every passage of a gold file the way ingest would (normalised text, source kind from the
+/// pack's registry, publication day as the anchor for relative dates) and scores the result.
+///
+/// ```swift
+/// let gold = try GoldFile.read(URL(fileURLWithPath: "dev-passages.jsonl"))
+/// let run = EvaluationRun(gold: gold, coder: Coder(pack: pack))
+/// print(run.report.macroF1)
+/// for error in run.errors() { print(error.kind, error.type, error.passage.record.record.id ?? "") }
+/// ```
+public struct EvaluationRun: Sendable {
+    public struct Passage: Sendable {
+        public var line: GoldFile.Line
+        public var input: CodingInput
+        public var predicted: [Event]
+        public var score: DocumentScore
+    }
+
+    /// A false positive, a false negative, or a matched pair whose province or sincerity disagrees.
+    public struct Mistake: Sendable {
+        public enum Kind: String, Sendable {
+            case falsePositive = "fp"
+            case falseNegative = "fn"
+            case province
+            case sincerity
+        }
+
+        public var kind: Kind
+        public var type: EventType
+        public var passage: Passage
+        /// For a false positive or a disagreement: the predicted event.
+        public var predicted: Event?
+        /// For a false negative or a disagreement: the gold event.
+        public var gold: GoldEvent?
+        /// The rules tried for the type in the passage, and what became of them (from the coder's trace).
+        public var attempts: [(sentence: Int, attempt: CodingTrace.RuleAttempt)]
+    }
+
+    public var passages: [Passage]
+    public var report: EvaluationReport
+    let coder: Coder
+
+    public init(gold: GoldFile, coder: Coder) {
+        self.coder = coder
+        let registry = coder.pack.sources
+        passages = gold.lines.map { line in
+            let record = line.record.record
+            let text = TextNormalizer.normalize(record.text)
+            let input = CodingInput(
+                document: DocumentID(normalizedText: text), text: text,
+                language: record.language ?? Self.guessLanguage(text), published: record.published.flatMap { Day($0) },
+                sourceKind: record.sourceKind ?? Self.sourceKind(outlet: record.outlet, registry: registry))
+            let predicted = coder.code(input)
+            return Passage(
+                line: line, input: input, predicted: predicted,
+                score: Evaluator.score(gold: line.record.events, predicted: predicted))
+        }
+        report = Evaluator.report(passages.map(\.score))
+    }
+
+    /// Every mistake, passage by passage, with the coder's account of the rules involved.
+    public func errors() -> [Mistake] {
+        var mistakes: [Mistake] = []
+        for passage in passages {
+            let score = passage.score
+            let hasMistake = !score.falsePositives.isEmpty || !score.falseNegatives.isEmpty
+                || score.pairs.contains { pair in
+                    (pair.gold.province != nil && pair.gold.province != pair.predicted.province)
+                        || (pair.gold.sincerity != nil && pair.gold.sincerity != pair.predicted.sincerity)
+                }
+            guard hasMistake else { continue }
+            let trace = coder.trace(passage.input)
+            for event in score.falsePositives {
+                mistakes.append(
+                    Mistake(kind: .falsePositive, type: event.type, passage: passage, predicted: event, gold: nil,
+                        attempts: trace.attempts(for: event.type)))
+            }
+            for pair in score.pairs {
+                if let province = pair.gold.province, province != pair.predicted.province {
+                    mistakes.append(
+                        Mistake(kind: .province, type: pair.gold.type, passage: passage, predicted: pair.predicted,
+                            gold: pair.gold, attempts: trace.attempts(for: pair.gold.type)))
+                }
+                if let sincerity = pair.gold.sincerity, sincerity != pair.predicted.sincerity {
+                    mistakes.append(
+                        Mistake(kind: .sincerity, type: pair.gold.type, passage: passage, predicted: pair.predicted,
+                            gold: pair.gold, attempts: trace.attempts(for: pair.gold.type)))
+                }
+            }
+            for gold in score.falseNegatives {
+                mistakes.append(
+                    Mistake(kind: .falseNegative, type: gold.type, passage: passage, predicted: nil, gold: gold,
+                        attempts: trace.attempts(for: gold.type)))
+            }
+        }
+        return mistakes
+    }
+
+    /// The kind of an outlet named in a record: the registry's entry for the name, for the part
+    /// before a parenthesis ("Voice of Korea (DPRK state media)"), or for the outlet it cites
+    /// ("biznawa (citing Daily NK)", "The Moscow Times (AFP)").
+    static func sourceKind(outlet: String?, registry: SourceRegistry) -> SourceKind {
+        guard let outlet else { return .other }
+        var names = [outlet]
+        if let open = outlet.firstIndex(of: "(") {
+            names.append(String(outlet[..<open]))
+            var inner = String(outlet[outlet.index(after: open)...]).replacingOccurrences(of: ")", with: "")
+            for lead in ["citing ", "via ", "from "] where inner.lowercased().hasPrefix(lead) {
+                inner = String(inner.dropFirst(lead.count))
+            }
+            names.append(inner)
+        }
+        for name in names { if let source = registry.lookup(name) { return source.kind } }
+        return .other
+    }
+
+    /// Korean when at least a fifth of the letters are Hangul.
+    static func guessLanguage(_ text: String) -> Language {
+        var letters = 0
+        var hangul = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if (0xAC00...0xD7A3).contains(scalar.value) { hangul += 1 }
+        }
+        return letters > 0 && hangul * 5 >= letters ? .korean : .english
+    }
+}

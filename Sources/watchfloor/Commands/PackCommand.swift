@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import WatchfloorPipeline
+import WatchfloorYAML
+
+/// `--pack NAME|PATH`, shared by the commands that code.
+struct PackOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The pack: a folder, or a name looked up in $WATCHFLOOR_PACKS, ./packs and the bundled packs.",
+            valueName: "NAME|PATH"))
+    var pack: String = PackLocator.defaultPack
+
+    /// Locates and loads the pack; errors name the file and line.
+    func load() throws -> Pack {
+        let url = try PackLocator.locate(pack)
+        do {
+            return try Pack.load(from: url)
+        } catch {
+            throw PackLoadError(path: url.path, errors: error)
+        }
+    }
+}
+
+/// A pack that does not load: where it is, and each of its errors on a line of its own.
+struct PackLoadError: Error, CustomStringConvertible {
+    var path: String
+    var errors: ConfigurationErrors
+
+    var description: String { "the pack at \(path) has errors (see `watchfloor pack check`):\n\(errors)" }
+}
+
+/// `watchfloor pack …`: look after codebook packs.
+struct PackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Check and describe codebook packs.",
+        subcommands: [PackCheckCommand.self]
+    )
+}
+
+/// `watchfloor pack check PATH`: validates every file of a pack and prints every error.
+struct PackCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a pack and print every error with its file, line and column.",
+        discussion: """
+            Reads pack.yaml and the files it names (types, modifiers, attributes, gazetteer, sources), \
+            checks every key, cue and reference, and prints each problem as FILE:LINE:COLUMN: message. \
+            Exits with status 1 when there is any. On success prints a summary of the pack.
+
+            Examples:
+              watchfloor pack check packs/gift-politics
+              watchfloor pack check gift-politics
+              watchfloor pack check ~/my-packs/border-trade
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The pack's folder or name.", valueName: "PATH"))
+    var path: String = PackLocator.defaultPack
+
+    func run() throws {
+        let url = try PackLocator.locate(path)
+        let pack: Pack
+        do {
+            pack = try Pack.load(from: url)
+        } catch {
+            for problem in error.errors { print(problem.description) }
+            print("\(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in \(url.path)")
+            throw ExitCode(1)
+        }
+        let coder = Coder(pack: pack)
+        let rules = pack.codebook.types.reduce(0) { $0 + $1.rules.count }
+        print("\(pack.name) (version \(pack.version)): OK")
+        print("  \(pack.eventTypes.count) event types, \(rules) rules, \(pack.modifiers.modifiers.count) modifiers, "
+            + "\(pack.attributes.attributes.count) attributes, \(pack.attributes.occasions.count) occasions")
+        print("  gazetteer: \(pack.gazetteer.names.count) names for \(pack.gazetteer.placeCount) places below province level")
+        print("  sources: \(pack.sources.entries.count)")
+        print("  compiled: \(coder.matcher.phraseCount) distinct cue phrases")
+    }
+}
