@@ -20,6 +20,8 @@ struct WatchfloorCommand: AsyncParsableCommand {
             SearchCommand.self,
             EventsCommand.self,
             SourcesCommand.self,
+            ExplainCommand.self,
+            RecodeCommand.self,
             ReindexCommand.self,
             EvalCommand.self,
             PackCommand.self,

@@ -25,14 +25,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Only build the database; do not serve the dashboard.")
     var noServe = false
 
-    @OptionGroup var packOptions: PackOptions
+    @OptionGroup var packOption: PackOption
 
     func run() async throws {
         let store: SQLiteStore
         do { store = try Demo.freshStore(path: db) } catch let failure as Demo.Failure {
             throw ValidationError(failure.description)
         }
-        let context = try PipelineContext.load(pack: packOptions.pack)
+        let context = try packOption.context()
         let summary = try context.ingestor(store: store, options: IngestOptions()).run(
             paths: try Demo.reportingFolders().map(\.path),
             onRejection: { Terminal.error("rejected: \($0)") })

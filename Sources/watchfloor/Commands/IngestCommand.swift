@@ -24,7 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var packOptions: PackOptions
+    @OptionGroup var packOption: PackOption
 
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
@@ -75,7 +75,7 @@ struct IngestCommand: AsyncParsableCommand {
         options.deferSearchIndex = deferIndex
         options.batchSize = batchSize
         options.limits = IngestLimits(maxFileBytes: maxFileSize << 20, maxDocumentBytes: maxDocumentSize << 20)
-        let context = try PipelineContext.load(pack: packOptions.pack)
+        let context = try packOption.context()
         let ingestor = context.ingestor(store: store, options: options)
         let bar = ProgressBar()
         let result = try ingestor.run(

@@ -4,33 +4,6 @@ import WatchfloorPipeline
 import WatchfloorYAML
 
 /// `--pack NAME|PATH`, shared by the commands that code.
-struct PackOption: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The pack: a folder, or a name looked up in $WATCHFLOOR_PACKS, ./packs and the bundled packs.",
-            valueName: "NAME|PATH"))
-    var pack: String = PackLocator.defaultPack
-
-    /// Locates and loads the pack; errors name the file and line.
-    func load() throws -> Pack {
-        let url = try PackLocator.locate(pack)
-        do {
-            return try Pack.load(from: url)
-        } catch {
-            throw PackLoadError(path: url.path, errors: error)
-        }
-    }
-}
-
-/// A pack that does not load: where it is, and each of its errors on a line of its own.
-struct PackLoadError: Error, CustomStringConvertible {
-    var path: String
-    var errors: ConfigurationErrors
-
-    var description: String { "the pack at \(path) has errors (see `watchfloor pack check`):\n\(errors)" }
-}
-
 /// `watchfloor pack …`: look after codebook packs.
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
