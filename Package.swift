@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "watchfloor",
             dependencies: [
-                "Watchfloor", "WatchfloorPipeline", "WatchfloorWeb",
+                "Watchfloor", "WatchfloorPipeline", "WatchfloorWeb", "WatchfloorAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

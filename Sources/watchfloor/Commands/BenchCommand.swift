@@ -8,6 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure a stage's speed (run on a release build).",
         subcommands: [
             // One type per benchmark, in Commands/Bench/.
+            BenchChangePointsCommand.self,
         ]
     )
 }

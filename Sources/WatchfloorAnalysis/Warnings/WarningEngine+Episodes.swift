@@ -1,0 +1,192 @@
+import Foundation
+import Watchfloor
+
+/// Turning each detector's finding into a warning: its dates, score, figures, supporting events
+/// and a one-paragraph explanation an analyst can paste into a report.
+extension WarningEngine {
+    func changeEpisode(
+        _ monitor: ChangeMonitor, _ analysis: SeriesAnalysis, _ change: ChangePoint, context: AnalysisContext
+    ) -> Episode {
+        let recent = settings.detector.recentDays
+        let before = analysis.rate(over: DayInterval(first: change.location.adding(days: -recent), last: change.location.adding(days: -1)))
+        let afterDays = DayInterval(first: change.location, last: max(change.detectedOn, change.location))
+        let after = analysis.rate(over: afterDays)
+        let verb = change.direction == .rise ? "rose" : "fell"
+        let selection = analysis.selection
+        var text = "Reported \(selection.phrase) \(verb) from \(Explain.rate(change.rateBefore)) to "
+            + "\(Explain.rate(change.rateAfter)) a day around \(change.location)"
+        text += " (\(Explain.count(before.stories)) in the \(recent) days before, \(Explain.count(after.stories)) from then to \(change.detectedOn))."
+        text += " On \(change.detectedOn) the change detector put the probability that the rate changed within the previous \(recent) days at \(Explain.probability(change.probability))."
+        text += " " + coverageSentence(analysis, around: change.location, until: change.detectedOn, context: context)
+
+        let supporting =
+            context.ledger.events(selection, in: afterDays)
+            + context.ledger.events(
+                selection, in: DayInterval(first: change.location.adding(days: -recent), last: change.location.adding(days: -1))
+            ).reversed()
+        let warning = Warning(
+            kind: monitor.kind, province: selection.province, types: selection.types, onset: change.location,
+            detectedOn: change.detectedOn, score: change.probability, explanation: text,
+            events: supporting.map(\.id),
+            figures: [
+                "rate_before": change.rateBefore, "rate_after": change.rateAfter, "probability": change.probability,
+                "stories_before": before.stories, "stories_after": after.stories,
+                "delay_days": Double(change.detectedOn - change.location),
+            ])
+        return Episode(warning, end: change.detectedOn)
+    }
+
+    func silenceEpisode(_ analysis: SeriesAnalysis, _ silence: SilenceDetector.Silence, context: AnalysisContext) -> Episode {
+        let start = analysis.series.start
+        let first = start.adding(days: silence.first)
+        let detected = start.adding(days: silence.detected)
+        let last = start.adding(days: silence.last)
+        let selection = analysis.selection
+        let days = silence.last - silence.first + 1
+        let baselineDays = settings.silence.detector.baselineDays
+        var text = "Reports of \(selection.phrase) stopped after \(first.adding(days: -1)):"
+        text += " at the recent rate of \(Explain.rate(silence.baselineRate)) a day (\(Explain.count(silence.baselineEvents)) in the \(baselineDays) days before),"
+        text += " \(Explain.number(silence.expectedAtDetection)) would have been expected by \(detected) and none came;"
+        text += " the probability of so long a silence at that rate was \(Explain.small(silence.probabilityAtDetection))."
+        if silence.ongoing {
+            text += " The silence continues: \(days) days to \(last), \(Explain.number(silence.expected)) reports expected."
+        } else {
+            text += " It lasted \(days) days, to \(last)."
+        }
+        let runExposure = silence.first <= silence.last
+            ? analysis.exposure[silence.first...silence.last].reduce(0, +) / Double(days) : 1
+        text += " The outlets that report on this series were publishing through it (\(Explain.percent(runExposure)) of their usual coverage), so this is not an outlet going quiet."
+        let baseline = DayInterval(first: first.adding(days: -baselineDays), last: first.adding(days: -1))
+        let supporting = context.ledger.events(selection, in: baseline).reversed()
+        let warning = Warning(
+            kind: .silence, province: selection.province, types: selection.types, onset: first, detectedOn: detected,
+            score: 1 - silence.probability, explanation: text, events: supporting.map(\.id),
+            figures: [
+                "baseline_rate": silence.baselineRate, "baseline_events": silence.baselineEvents,
+                "expected": silence.expected, "expected_at_detection": silence.expectedAtDetection, "observed": 0,
+                "probability": silence.probability, "probability_at_detection": silence.probabilityAtDetection,
+                "run_days": Double(days), "coverage": runExposure,
+            ])
+        return Episode(warning, end: last)
+    }
+
+    func gratitudeEpisode(_ finding: ShareFinding) -> Episode {
+        let share = settings.gratitude.share
+        let shift = finding.shift
+        let window = shift.window.credibleInterval(share.interval)
+        let baseline = shift.baseline.credibleInterval(share.interval)
+        let level = Explain.percent(share.interval)
+        var text = "\(Explain.capitalised(SeriesSelection.place(finding.province))), \(Explain.number(shift.windowSuccesses)) of \(Explain.number(shift.windowTotal))"
+        text += " reliability-weighted reports of bereaved families' public gratitude in the \(share.windowDays) days to \(finding.detectedOn) describe it as coerced or staged:"
+        text += " a share of \(Explain.share(shift.window.mean)) (\(level) interval \(Explain.share(window.lower))–\(Explain.share(window.upper))),"
+        text += " against \(Explain.share(shift.baseline.mean)) (\(Explain.share(baseline.lower))–\(Explain.share(baseline.upper))) in the \(share.baselineDays) days before;"
+        text += " the probability that the share rose is \(Explain.probability(shift.probability)). The rise is dated from about \(finding.onset)."
+        let discontentWindow = finding.figures["discontent_rate_window"] ?? 0
+        let discontentBaseline = finding.figures["discontent_rate_baseline"] ?? 0
+        text += " Discontent was reported at \(Explain.rate(discontentWindow)) a day in the window, against \(Explain.rate(discontentBaseline)) before."
+        var figures = shareFigures(shift, share)
+        figures.merge(finding.figures) { $1 }
+        let warning = Warning(
+            kind: .hollowGratitude, province: finding.province, types: [settings.gratitude.gratitudeType, settings.gratitude.discontentType],
+            onset: finding.onset, detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
+            events: finding.events.map(\.id), figures: figures)
+        return Episode(warning, end: finding.lastDay)
+    }
+
+    func gapEpisode(_ finding: ShareFinding) -> Episode {
+        let gap = settings.narrativeGap
+        let share = gap.share
+        let shift = finding.shift
+        let window = shift.window.credibleInterval(share.interval)
+        let baseline = shift.baseline.credibleInterval(share.interval)
+        let narrative = shift.windowTotal - shift.windowSuccesses
+        var text = "\(Explain.capitalised(SeriesSelection.place(finding.province))), provincial reporting of strain"
+        text += " (\(Explain.list(gap.strainTypes.map(SeriesSelection.plural))) from \(Explain.list(gap.strainSources.map(\.rawValue))) outlets)"
+        text += " diverged from the central narrative in the \(share.windowDays) days to \(finding.detectedOn):"
+        text += " strain made up \(Explain.share(shift.window.mean)) (\(Explain.percent(share.interval)) interval \(Explain.share(window.lower))–\(Explain.share(window.upper)))"
+        text += " of the weighted reporting about the province from the two camps, against \(Explain.share(shift.baseline.mean)) (\(Explain.share(baseline.lower))–\(Explain.share(baseline.upper))) in the \(share.baselineDays) days before,"
+        text += " while \(Explain.list(gap.narrativeSources.map(\.rawValue))) kept reporting \(Explain.list(gap.narrativeTypes.map(SeriesSelection.plural))) (\(Explain.number(narrative)) weighted stories in the window)."
+        text += " The probability that the gap widened is \(Explain.probability(shift.probability)); it is dated from about \(finding.onset)."
+        var figures = shareFigures(shift, share)
+        figures.merge(finding.figures) { $1 }
+        let warning = Warning(
+            kind: .narrativeGap, province: finding.province, types: Array(Set(gap.narrativeTypes + gap.strainTypes)).sorted(),
+            onset: finding.onset, detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
+            events: finding.events.map(\.id), figures: figures)
+        return Episode(warning, end: finding.lastDay)
+    }
+
+    private func shareFigures(_ shift: ShareShiftTest.Shift, _ share: ShareShiftTest.Settings) -> [String: Double] {
+        let window = shift.window.credibleInterval(share.interval)
+        let baseline = shift.baseline.credibleInterval(share.interval)
+        return [
+            "share_window": shift.window.mean, "share_window_lower": window.lower, "share_window_upper": window.upper,
+            "share_baseline": shift.baseline.mean, "share_baseline_lower": baseline.lower,
+            "share_baseline_upper": baseline.upper, "successes_window": shift.windowSuccesses,
+            "total_window": shift.windowTotal, "successes_baseline": shift.baselineSuccesses,
+            "total_baseline": shift.baselineTotal, "probability": shift.probability,
+        ]
+    }
+
+    /// What the coverage log says around a change: an analyst must see whether who was watching changed.
+    private func coverageSentence(_ analysis: SeriesAnalysis, around day: Day, until end: Day, context: AnalysisContext)
+        -> String
+    {
+        let watchers = analysis.outlets.count
+        let nearby = analysis.coverageChanges.filter { $0.day >= day.adding(days: -30) && $0.day <= end }
+        let outlets = watchers == 1 ? "1 outlet reports" : "\(watchers) outlets report"
+        guard !nearby.isEmpty else {
+            return "Coverage was steady around the change (\(outlets) on this series; none started, stopped or went quiet)."
+        }
+        let listed = nearby.prefix(4).map { "\($0.source) \(Explain.coverage($0.kind)) on \($0.day)" }
+        return "Coverage changed nearby (\(Explain.list(listed))); the rates above are per day of the series' usual coverage, so that change is already allowed for (\(outlets) on this series)."
+    }
+}
+
+/// Number and phrase formatting for explanations.
+enum Explain {
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
+        if abs(value) >= 10 { return String(format: "%.0f", value) }
+        if abs(value) >= 1 { return String(format: "%.1f", value) }
+        return String(format: "%.2g", value)
+    }
+
+    static func rate(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if value >= 10 { return String(format: "%.0f", value) }
+        if value >= 1 { return String(format: "%.1f", value) }
+        return String(format: "%.2g", value)
+    }
+
+    static func count(_ stories: Double) -> String {
+        let n = number(stories)
+        return stories == 1 ? "1 story" : "\(n) stories"
+    }
+
+    static func probability(_ p: Double) -> String { String(format: "%.2f", min(p, 0.99)) }
+
+    static func small(_ p: Double) -> String {
+        p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
+    }
+
+    static func share(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    static func coverage(_ kind: CoverageChange.Kind) -> String {
+        switch kind {
+        case .started: "started"
+        case .wentQuiet: "went quiet"
+        case .resumed: "resumed"
+        case .volumeRise: "published more"
+        case .volumeDrop: "published less"
+        }
+    }
+}
