@@ -11,7 +11,7 @@ import Watchfloor
     /// - so P(r = 2) = 0.9 · (0.9·2/81) / (0.9·2/81 + 0.1/16) = 0.9 · 32/41 and P(r = 1) = 0.9 · 9/41.
     @Test func posteriorOnATinySeriesMatchesTheHandComputation() {
         let configuration = PoissonGammaBOCPD.Configuration(
-            hazard: 0.1, prior: .fixed(shape: 1, rate: 1), recentDays: 21, pruneMass: 1e-12)
+            hazard: 0.1, prior: .fixed(shape: 1, rate: 1), recentDays: 21, confirmationDays: 1, pruneMass: 1e-12)
         var detector = PoissonGammaBOCPD(configuration: configuration)
         let first = detector.update(count: 0)
         #expect(first.changeProbability == 0)  // a run from day 0 is no change

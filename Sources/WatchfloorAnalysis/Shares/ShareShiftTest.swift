@@ -5,7 +5,8 @@ import Foundation
 /// ``Settings/baselineDays`` before that window, each as a Beta posterior. A shift is raised on
 /// the first day the window's credible interval lies wholly above the baseline's — the share has
 /// moved *clearly* above its baseline — and lasts, as one episode, until the two intervals have
-/// overlapped again for a whole window.
+/// overlapped again for a whole window. The test is silent until the baseline spans at least half
+/// of its days: a share against a few weeks of history is not a shift.
 ///
 /// Hollow gratitude (W2) uses it with successes = gratitude reported as coerced, failures =
 /// gratitude reported as sincere; the narrative gap (W4) with successes = provincial reports of
@@ -106,7 +107,8 @@ public struct ShareShiftTest: Sendable {
             var window = prior
             var baseline = prior
             if ws + wf >= settings.minimumWindow, bs + bf >= settings.minimumBaseline,
-                ws >= settings.minimumWindowSuccesses, wf >= settings.minimumWindowFailures, windowStart > 0
+                ws >= settings.minimumWindowSuccesses, wf >= settings.minimumWindowFailures,
+                windowStart - baselineStart >= (b + 1) / 2
             {
                 window = prior.updated(successes: ws, failures: wf)
                 baseline = prior.updated(successes: bs, failures: bf)

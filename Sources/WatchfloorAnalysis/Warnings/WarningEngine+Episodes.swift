@@ -17,7 +17,7 @@ extension WarningEngine {
             + "\(Explain.rate(change.rateAfter)) a day around \(change.location)"
         text += " (\(Explain.count(before.stories)) in the \(recent) days before, \(Explain.count(after.stories)) from then to \(change.detectedOn))."
         text += " On \(change.detectedOn) the change detector put the probability that the rate changed within the previous \(recent) days at \(Explain.probability(change.probability))."
-        text += " " + coverageSentence(analysis, around: change.location, until: change.detectedOn, context: context)
+        text += " " + coverageSentence(analysis, around: change.location, until: change.detectedOn)
 
         let supporting =
             context.ledger.events(selection, in: afterDays)
@@ -128,18 +128,30 @@ extension WarningEngine {
         ]
     }
 
-    /// What the coverage log says around a change: an analyst must see whether who was watching changed.
-    private func coverageSentence(_ analysis: SeriesAnalysis, around day: Day, until end: Day, context: AnalysisContext)
-        -> String
-    {
-        let watchers = analysis.outlets.count
+    /// What the coverage log says around a change: an analyst must see whether who was watching
+    /// changed. Outlets starting, going quiet or resuming are divided out by the exposure; changes
+    /// in an outlet's overall volume are not (its volume includes the very reports counted), so
+    /// they are reported as context.
+    private func coverageSentence(_ analysis: SeriesAnalysis, around day: Day, until end: Day) -> String {
+        let watchers = analysis.outlets.count == 1 ? "1 outlet reports" : "\(analysis.outlets.count) outlets report"
         let nearby = analysis.coverageChanges.filter { $0.day >= day.adding(days: -30) && $0.day <= end }
-        let outlets = watchers == 1 ? "1 outlet reports" : "\(watchers) outlets report"
-        guard !nearby.isEmpty else {
-            return "Coverage was steady around the change (\(outlets) on this series; none started, stopped or went quiet)."
+        let presence = nearby.filter { [.started, .wentQuiet, .resumed].contains($0.kind) }
+        let volume = nearby.filter { [.volumeRise, .volumeDrop].contains($0.kind) }
+        func describe(_ changes: [CoverageChange]) -> String {
+            Explain.list(changes.prefix(4).map { "\($0.source) \(Explain.coverage($0.kind)) on \($0.day)" })
         }
-        let listed = nearby.prefix(4).map { "\($0.source) \(Explain.coverage($0.kind)) on \($0.day)" }
-        return "Coverage changed nearby (\(Explain.list(listed))); the rates above are per day of the series' usual coverage, so that change is already allowed for (\(outlets) on this series)."
+        var text: String
+        if presence.isEmpty {
+            text = "Coverage: \(watchers) on this series; none started, stopped or went quiet around the change."
+        } else {
+            text = "Coverage changed nearby (\(describe(presence))); the rates above are per day of the series' usual"
+                + " coverage, so that is already allowed for (\(watchers) on this series)."
+        }
+        if !volume.isEmpty {
+            text += " Overall output changed too (\(describe(volume))); an outlet's output includes these reports,"
+                + " so check whether it reports less about everything or only about this."
+        }
+        return text
     }
 }
 

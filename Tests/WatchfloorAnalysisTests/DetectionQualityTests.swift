@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Watchfloor
+import WatchfloorTesting
+
+@testable import WatchfloorAnalysis
+
+/// Detection quality of the warning detector on labelled series (the targets): for rate
+/// shifts of at least 50%, detection within 21 days of onset in ≥ 90% of cases, and at most one
+/// false warning per province-year on stable series. Set WATCHFLOOR_EVAL_SERIES for more series
+/// per cell (the figures in docs/ANALYSIS.md use 200).
+@Suite struct DetectionQualityTests {
+    static let seriesPerCell = ProcessInfo.processInfo.environment["WATCHFLOOR_EVAL_SERIES"].flatMap(Int.init) ?? 40
+    static let verbose = ProcessInfo.processInfo.environment["WATCHFLOOR_EVAL_PRINT"] != nil
+
+    struct Cell {
+        var detected21 = 0
+        var detected = 0
+        var series = 0
+        var delays: [Int] = []
+        var rate: Double { Double(detected21) / Double(series) }
+    }
+
+    /// One change at day 365 of 730; detected when an alarm in the right direction is raised on
+    /// or after the onset, locating the change within 21 days of it.
+    static func evaluate(before: Double, factor: Double, configuration: PoissonGammaBOCPD.Configuration, seed: UInt64)
+        -> Cell
+    {
+        var cell = Cell()
+        for k in 0..<seriesPerCell {
+            let series = LabelledSeries.step(
+                days: 730, onset: 365, before: before, after: before * factor, seed: seed &+ UInt64(k) &* 7919)
+            let scan = ChangePointScan(counts: series.values, configuration: configuration)
+            let direction: ChangeDirection = factor > 1 ? .rise : .drop
+            cell.series += 1
+            if let hit = scan.alarms.first(where: {
+                $0.index >= 365 && $0.direction == direction && abs($0.location - 365) <= 21
+            }) {
+                cell.detected += 1
+                cell.delays.append(hit.index - 365)
+                if hit.index - 365 <= 21 { cell.detected21 += 1 }
+            }
+        }
+        return cell
+    }
+
+    /// Alarms per series-year on stable series of two years (the first 90 days are a warm-up in
+    /// which the detector learns the level and alarms are not counted).
+    static func falseAlarms(rate: Double, configuration: PoissonGammaBOCPD.Configuration, seed: UInt64) -> Double {
+        var alarms = 0
+        for k in 0..<seriesPerCell {
+            let series = LabelledSeries.stable(days: 820, rate: rate, seed: seed &+ UInt64(k) &* 104_729)
+            alarms += ChangePointScan(counts: series.values, configuration: configuration).alarms.count { $0.index >= 90 }
+        }
+        return Double(alarms) / Double(seriesPerCell * 2)
+    }
+
+    @Test func explore() {
+        guard Self.verbose else { return }
+        var configuration = AnalysisSettings.default.detector
+        let environment = ProcessInfo.processInfo.environment
+        if let v = environment["WATCHFLOOR_EVAL_HAZARD_DAYS"].flatMap(Double.init) { configuration.hazard = 1 / v }
+        if let v = environment["WATCHFLOOR_EVAL_ALARM"].flatMap(Double.init) { configuration.alarmProbability = v }
+        if let v = environment["WATCHFLOOR_EVAL_SHAPE"].flatMap(Double.init) { configuration.prior = .empirical(shape: v) }
+        if let v = environment["WATCHFLOOR_EVAL_RECENT"].flatMap(Int.init) { configuration.recentDays = v }
+        if let v = environment["WATCHFLOOR_EVAL_CONFIRM"].flatMap(Int.init) { configuration.confirmationDays = v }
+        if let v = environment["WATCHFLOOR_EVAL_PRUNE"].flatMap(Double.init) { configuration.pruneMass = v }
+        for rate in [0.5, 1, 2, 4, 8] {
+            var line = "rate \(rate):"
+            for factor in [0.5, 1.0 / 3, 1.5, 2, 3] {
+                let cell = Self.evaluate(before: rate, factor: factor, configuration: configuration, seed: 11)
+                let sorted = cell.delays.sorted()
+                let median = sorted.isEmpty ? -1 : sorted[sorted.count / 2]
+                line += String(format: " x%.2f: %.2f (med %d)", factor, cell.rate, median)
+            }
+            line += String(format: " | false/yr %.3f", Self.falseAlarms(rate: rate, configuration: configuration, seed: 5))
+            print(line)
+        }
+    }
+}
