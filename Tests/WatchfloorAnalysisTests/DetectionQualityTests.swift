@@ -78,3 +78,56 @@ import WatchfloorTesting
         }
     }
 }
+
+extension DetectionQualityTests {
+    /// Successes and failures per day: `rate` reports a day, each a success with probability
+    /// `before` until `onset`, `after` from then on.
+    static func shareStream(days: Int, onset: Int, rate: Double, before: Double, after: Double, seed: UInt64)
+        -> (successes: [Double], failures: [Double])
+    {
+        var random = SeededRandom(seed: seed)
+        var successes: [Double] = []
+        var failures: [Double] = []
+        for day in 0..<days {
+            let reports = random.poisson(rate)
+            let p = day < onset ? before : after
+            var s = 0.0
+            for _ in 0..<reports where random.uniform() < p { s += 1 }
+            successes.append(s)
+            failures.append(Double(reports) - s)
+        }
+        return (successes, failures)
+    }
+
+    @Test func exploreShares() {
+        guard Self.verbose else { return }
+        let environment = ProcessInfo.processInfo.environment
+        var settings = GratitudeMonitor.Settings.default.share
+        if let v = environment["WATCHFLOOR_EVAL_INTERVAL"].flatMap(Double.init) { settings.interval = v }
+        if let v = environment["WATCHFLOOR_EVAL_WINDOW"].flatMap(Int.init) { settings.windowDays = v }
+        let test = ShareShiftTest(settings: settings)
+        for rate in [0.2, 0.5, 1.0] {
+            var line = "share rate \(rate):"
+            for after in [0.3, 0.5, 0.7] {
+                var within30 = 0
+                var delays: [Int] = []
+                for k in 0..<Self.seriesPerCell {
+                    let stream = Self.shareStream(days: 730, onset: 365, rate: rate, before: 0.15, after: after, seed: UInt64(k) &* 31 &+ 7)
+                    if let hit = test.scan(successes: stream.successes, failures: stream.failures).first(where: { $0.detected >= 365 }) {
+                        delays.append(hit.detected - 365)
+                        if hit.detected - 365 <= 30 { within30 += 1 }
+                    }
+                }
+                let sorted = delays.sorted()
+                line += String(format: " p→%.1f: %.2f≤30d (med %d)", after, Double(within30) / Double(Self.seriesPerCell), sorted.isEmpty ? -1 : sorted[sorted.count / 2])
+            }
+            var falseAlarms = 0
+            for k in 0..<Self.seriesPerCell {
+                let stream = Self.shareStream(days: 3 * 365, onset: 10_000, rate: rate, before: 0.15, after: 0.15, seed: UInt64(k) &* 53 &+ 3)
+                falseAlarms += test.scan(successes: stream.successes, failures: stream.failures).count
+            }
+            line += String(format: " | false/yr %.3f", Double(falseAlarms) / Double(Self.seriesPerCell * 3))
+            print(line)
+        }
+    }
+}

@@ -19,7 +19,8 @@ public struct GratitudeMonitor: Sendable {
         public var discontentType: EventType
 
         public init(
-            share: ShareShiftTest.Settings = .init(windowDays: 60, baselineDays: 180, minimumWindow: 5, minimumBaseline: 5),
+            share: ShareShiftTest.Settings = .init(
+                windowDays: 60, baselineDays: 180, interval: 0.95, minimumWindow: 5, minimumBaseline: 5),
             gratitudeType: EventType = .gratitudeExpression, discontentType: EventType = .discontent
         ) {
             self.share = share

@@ -9,7 +9,7 @@ import Watchfloor
 /// control measures); each story weighs `reliability × confidence`. The gap index is the share
 /// of strain in the two together, with a Beta(1 + M, 1 + N) posterior:
 ///
-///     gap = M / (M + N)        reported as the posterior mean with a 90% credible interval
+///     gap = M / (M + N)        reported as the posterior mean with a 95% credible interval
 ///
 /// 0 means the province is reported only as the narrative tells it; 0.5 means as much strain as
 /// honour; near 1, strain alone. The interval says how much reporting the figure rests on.
@@ -38,7 +38,7 @@ public struct NarrativeGap: Sendable {
             strainTypes: [EventType] = [.aidDisruption, .discontent, .controlMeasure],
             strainSources: [SourceKind] = [.insider],
             share: ShareShiftTest.Settings = .init(
-                windowDays: 60, baselineDays: 180, minimumWindow: 6, minimumBaseline: 6, minimumWindowSuccesses: 3,
+                windowDays: 60, baselineDays: 180, interval: 0.95, minimumWindow: 6, minimumBaseline: 6, minimumWindowSuccesses: 3,
                 minimumWindowFailures: 3)
         ) {
             self.narrativeTypes = narrativeTypes
