@@ -106,12 +106,14 @@ public struct IndicatorLedger: Sendable {
             story.facts.removeAll { $0.id == fact.id }
             if story.facts.isEmpty {
                 stories[key]?[storyKey] = nil
+                if stories[key]?.isEmpty == true { stories[key] = nil }
             } else {
                 stories[key]?[storyKey] = story
                 tally(key, story, sign: 1)
             }
             outletEvents[key]?[fact.source, default: 1] -= 1
             if outletEvents[key]?[fact.source] == 0 { outletEvents[key]?[fact.source] = nil }
+            if outletEvents[key]?.isEmpty == true { outletEvents[key] = nil }
         }
     }
 
@@ -128,6 +130,7 @@ public struct IndicatorLedger: Sendable {
         tally.weight += sign * story.weight
         if tally.count <= 0 {
             days[key]?[day] = nil
+            if days[key]?.isEmpty == true { days[key] = nil }
         } else {
             days[key, default: [:]][day] = tally
         }
