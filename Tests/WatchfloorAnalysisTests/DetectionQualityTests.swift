@@ -82,17 +82,24 @@ import WatchfloorTesting
         if let v = environment["WATCHFLOOR_EVAL_RECENT"].flatMap(Int.init) { configuration.recentDays = v }
         if let v = environment["WATCHFLOOR_EVAL_CONFIRM"].flatMap(Int.init) { configuration.confirmationDays = v }
         if let v = environment["WATCHFLOOR_EVAL_PRUNE"].flatMap(Double.init) { configuration.pruneMass = v }
+        print("| reports a day | ÷2 | ÷3 | ×1.5 | ×2 | ×3 | false alarms a series-year |")
+        print("|---|---|---|---|---|---|---|")
+        var allDelays: [Int] = []
         for rate in [0.5, 1, 2, 4, 8] {
-            var line = "rate \(rate):"
+            var line = "| \(rate) |"
             for factor in [0.5, 1.0 / 3, 1.5, 2, 3] {
                 let cell = Self.evaluate(before: rate, factor: factor, configuration: configuration, seed: 11)
                 let sorted = cell.delays.sorted()
+                allDelays += cell.delays
                 let median = sorted.isEmpty ? -1 : sorted[sorted.count / 2]
-                line += String(format: " x%.2f: %.2f (med %d)", factor, cell.rate, median)
+                let p90 = sorted.isEmpty ? -1 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.9))]
+                line += String(format: " %.0f%% (%d, %d) |", cell.rate * 100, median, p90)
             }
-            line += String(format: " | false/yr %.3f", Self.falseAlarms(rate: rate, configuration: configuration, seed: 5))
+            line += String(format: " %.3f |", Self.falseAlarms(rate: rate, configuration: configuration, seed: 5))
             print(line)
         }
+        let sorted = allDelays.sorted()
+        print("delays of detected changes (days): p10 \(sorted[sorted.count / 10]) p25 \(sorted[sorted.count / 4]) median \(sorted[sorted.count / 2]) p75 \(sorted[sorted.count * 3 / 4]) p90 \(sorted[sorted.count * 9 / 10])")
     }
 }
 

@@ -14,11 +14,16 @@ import Watchfloor
 /// 0 means the province is reported only as the narrative tells it; 0.5 means as much strain as
 /// honour; near 1, strain alone. The interval says how much reporting the figure rests on.
 ///
-/// **The warning.** A gap is raised when, over a moving window, the index's interval lies wholly
-/// above the interval of the province's own baseline (``ShareShiftTest``) *and* the narrative is
-/// still running in the window (at least ``ShareShiftTest/Settings/minimumWindowFailures``
-/// narrative stories): state media keeps honouring the fallen while insiders report strain. A
-/// province where state media has gone quiet is a W1/W3 matter, not a divergence.
+/// **The warning.** A gap is raised in either of two ways, both requiring that the narrative is
+/// still running (at least ``ShareShiftTest/Settings/minimumWindowFailures`` weighted narrative
+/// stories in the window): state media keeps honouring the fallen while insiders report strain.
+/// A province where state media has gone quiet is a W1/W3 matter, not a divergence.
+/// 1. *The index moved:* over a moving window, its 95% interval lies wholly above the interval of
+///    the province's own baseline (``ShareShiftTest``).
+/// 2. *Strain surged:* the change detector finds a rise in the province's strain stories (all
+///    outlets, per day of coverage; run by ``WarningEngine``). Where state media says little about
+///    a province, the index rests on a handful of narrative stories and its interval stays wide for
+///    months; a surge of strain against a narrative that carries on is the same divergence, seen sooner.
 ///
 /// ```swift
 /// let gap = NarrativeGap(settings: .default)
@@ -69,6 +74,17 @@ public struct NarrativeGap: Sendable {
             SeriesSelection(types: settings.strainTypes, province: province),
             { strainSources.contains($0.sourceKind) }
         )
+    }
+
+    /// Weighted central-narrative stories about `province` within `period`: is the narrative still running?
+    public func narrative(ledger: IndicatorLedger, province: Province?, period: DayInterval) -> Double {
+        let (narrative, isNarrative, _, _) = sides(province)
+        return ledger.series(narrative, over: period, weighting: .reliability, where: isNarrative).values.reduce(0, +)
+    }
+
+    /// The strain side as one series selection (all outlets), for the change detector.
+    public func strainSelection(_ province: Province?) -> SeriesSelection {
+        SeriesSelection(types: settings.strainTypes, province: province)
     }
 
     /// The gap index over one period.

@@ -5,13 +5,13 @@ import Watchfloor
 struct Episode {
     var warning: Warning
     var end: Day
-    /// Each signal's explanation, strongest first after merging.
-    var explanations: [(score: Double, text: String)]
+    /// Each signal's detection day and explanation.
+    var explanations: [(detectedOn: Day, text: String)]
 
     init(_ warning: Warning, end: Day) {
         self.warning = warning
         self.end = max(end, warning.detectedOn)
-        explanations = [(warning.score, warning.explanation)]
+        explanations = [(warning.detectedOn, warning.explanation)]
     }
 
     /// Merges signals of the same kind and place whose spans (onset to end) are less than `days`
@@ -57,7 +57,8 @@ struct Episode {
 
     private mutating func finish(maximumEvents: Int) {
         if explanations.count > 1 {
-            let texts = explanations.sorted { $0.score > $1.score }.map(\.text)
+            // In the order the signals were raised: the explanation reads as the episode unfolded.
+            let texts = explanations.sorted { $0.detectedOn < $1.detectedOn }.map(\.text)
             warning.explanation = texts.joined(separator: " Also: ")
             warning.figures["signals"] = Double(explanations.count)
         }

@@ -101,11 +101,11 @@ extension WarningEngine {
         let baseline = shift.baseline.credibleInterval(share.interval)
         let narrative = shift.windowTotal - shift.windowSuccesses
         var text = "\(Explain.capitalised(SeriesSelection.place(finding.province))), provincial reporting of strain"
-        text += " (\(Explain.list(gap.strainTypes.map(SeriesSelection.plural))) from \(Explain.list(gap.strainSources.map(\.rawValue))) outlets)"
+        text += " (\(Explain.list(gap.strainTypes.map(SeriesSelection.plural))) from \(Explain.list(gap.strainSources.map(Explain.sourceKind))) outlets)"
         text += " diverged from the central narrative in the \(share.windowDays) days to \(finding.detectedOn):"
         text += " strain made up \(Explain.share(shift.window.mean)) (\(Explain.percent(share.interval)) interval \(Explain.share(window.lower))–\(Explain.share(window.upper)))"
         text += " of the weighted reporting about the province from the two camps, against \(Explain.share(shift.baseline.mean)) (\(Explain.share(baseline.lower))–\(Explain.share(baseline.upper))) in the \(share.baselineDays) days before,"
-        text += " while \(Explain.list(gap.narrativeSources.map(\.rawValue))) kept reporting \(Explain.list(gap.narrativeTypes.map(SeriesSelection.plural))) (\(Explain.number(narrative)) weighted stories in the window)."
+        text += " while \(Explain.list(gap.narrativeSources.map(Explain.sourceKind))) kept reporting \(Explain.list(gap.narrativeTypes.map(SeriesSelection.plural))) (\(Explain.number(narrative)) weighted stories in the window)."
         text += " The probability that the gap widened is \(Explain.probability(shift.probability)); it is dated from about \(finding.onset)."
         var figures = shareFigures(shift, share)
         figures.merge(finding.figures) { $1 }
@@ -114,6 +114,49 @@ extension WarningEngine {
             onset: finding.onset, detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
             events: finding.events.map(\.id), figures: figures)
         return Episode(warning, end: finding.lastDay)
+    }
+
+    func gapRiseEpisode(_ strain: SeriesAnalysis, _ change: ChangePoint, gap: NarrativeGap, context: AnalysisContext)
+        -> Episode
+    {
+        let settings = gap.settings
+        let share = settings.share
+        let province = strain.selection.province
+        let window = DayInterval(first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
+        let baselineStart = max(strain.series.start, window.first.adding(days: -share.baselineDays))
+        let now = gap.index(ledger: context.ledger, province: province, period: window)
+        var text = "\(Explain.capitalised(SeriesSelection.place(province))), reported strain"
+            + " (\(Explain.list(settings.strainTypes.map(SeriesSelection.plural)))) rose from"
+            + " \(Explain.rate(change.rateBefore)) to \(Explain.rate(change.rateAfter)) a day around \(change.location)"
+            + " (probability of a change \(Explain.probability(change.probability)) on \(change.detectedOn)),"
+            + " while \(Explain.list(settings.narrativeSources.map(Explain.sourceKind))) kept reporting"
+            + " \(Explain.list(settings.narrativeTypes.map(SeriesSelection.plural)))"
+            + " (\(Explain.number(now.total - now.successes)) weighted stories in the \(share.windowDays) days to \(change.detectedOn))."
+        var figures: [String: Double] = [
+            "rate_before": change.rateBefore, "rate_after": change.rateAfter, "probability": change.probability,
+            "gap_window": now.mean, "gap_window_lower": now.lower, "gap_window_upper": now.upper,
+            "narrative_window": now.total - now.successes, "strain_window": now.successes,
+        ]
+        if baselineStart < window.first {
+            let before = gap.index(
+                ledger: context.ledger, province: province,
+                period: DayInterval(first: baselineStart, last: window.first.adding(days: -1)))
+            text += " The gap index (strain's share of the two camps' reporting) stood at \(Explain.share(now.mean))"
+                + " (\(Explain.percent(share.interval)) interval \(Explain.share(now.lower))–\(Explain.share(now.upper))) in that window,"
+                + " against \(Explain.share(before.mean)) (\(Explain.share(before.lower))–\(Explain.share(before.upper))) before."
+            figures["gap_baseline"] = before.mean
+            figures["gap_baseline_lower"] = before.lower
+            figures["gap_baseline_upper"] = before.upper
+        }
+        let narrativeSelection = SeriesSelection(types: settings.narrativeTypes, province: province)
+        let kinds = Set(settings.narrativeSources)
+        let events = context.ledger.events(strain.selection, in: DayInterval(first: change.location, last: change.detectedOn))
+            + context.ledger.events(narrativeSelection, in: window) { kinds.contains($0.sourceKind) }
+        let warning = Warning(
+            kind: .narrativeGap, province: province, types: Array(Set(settings.narrativeTypes + settings.strainTypes)).sorted(),
+            onset: change.location, detectedOn: change.detectedOn, score: change.probability, explanation: text,
+            events: events.map(\.id), figures: figures)
+        return Episode(warning, end: change.detectedOn)
     }
 
     private func shareFigures(_ shift: ShareShiftTest.Shift, _ share: ShareShiftTest.Settings) -> [String: Double] {
@@ -191,6 +234,17 @@ enum Explain {
     }
 
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    static func sourceKind(_ kind: SourceKind) -> String {
+        switch kind {
+        case .stateMedia: "state media"
+        case .insider: "insider"
+        case .wire: "wire"
+        case .government: "government"
+        case .thinkTank: "think-tank"
+        case .other: "other"
+        }
+    }
 
     static func coverage(_ kind: CoverageChange.Kind) -> String {
         switch kind {

@@ -7,7 +7,7 @@ import Watchfloor
 /// | W1 gift-flow disruption | ``PoissonGammaBOCPD`` on gifts + condolence visits (drops) and on aid disruption (rises) |
 /// | W2 hollow gratitude | ``GratitudeMonitor`` (coerced share vs baseline), and the detector on discontent (rises) |
 /// | W3 silence | ``SilenceDetector`` on gifts + condolence visits per province |
-/// | W4 narrative gap | ``NarrativeGap`` per province |
+/// | W4 narrative gap | ``NarrativeGap`` per province: the index against its baseline, or a surge of strain under a running narrative |
 /// | W5 alliance-exchange shift | the detector on deployments, arms transfers, technology/energy/food (both ways) |
 ///
 /// Every detector runs online over the days analysed, so a warning's `detectedOn` is the first
@@ -69,9 +69,17 @@ public struct WarningEngine: Sendable {
         }
 
         let gap = NarrativeGap(settings: settings.narrativeGap)
+        let share = settings.narrativeGap.share
         for province in context.provinces {
             for finding in gap.findings(ledger: context.ledger, province: province, interval: interval) {
                 episodes.append(gapEpisode(finding))
+            }
+            guard let strain = analyses[gap.strainSelection(province)] else { continue }
+            for (alarm, change) in zip(strain.alarms, strain.changePoints) where alarm.direction == .rise {
+                let window = DayInterval(first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
+                guard gap.narrative(ledger: context.ledger, province: province, period: window) >= share.minimumWindowFailures
+                else { continue }
+                episodes.append(gapRiseEpisode(strain, change, gap: gap, context: context))
             }
         }
 
