@@ -76,6 +76,14 @@ import Watchfloor
         #expect(ledger.events(gratitude, in: week) { $0.sincerity == .coerced }.map(\.id) == [2])
     }
 
+    @Test func selectionsNameThemselves() {
+        let aid = SeriesSelection(types: [.giftDelivery, .condolenceVisit, .giftDelivery], province: .northHamgyong)
+        #expect(aid.types == [.condolenceVisit, .giftDelivery])
+        #expect(aid.description == "CONDOLENCE_VISIT+GIFT_DELIVERY@KP-09")
+        #expect(aid.title == "Condolence visits and gift deliveries, North Hamgyong (KP-09)")
+        #expect(SeriesSelection(types: [.deployment]).phrase == "deployments to Russia nationally")
+    }
+
     @Test func eventsOutsideTheIntervalAreNotCounted() {
         let ledger = IndicatorLedger([fact(1, offset: -3), fact(2, offset: 30), fact(3, province: nil, offset: 2)])
         #expect(ledger.series(SeriesSelection(types: [.giftDelivery]), over: week).values == [0, 0, 1, 0, 0, 0, 0])

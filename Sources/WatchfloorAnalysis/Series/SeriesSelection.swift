@@ -40,6 +40,14 @@ public struct SeriesSelection: Hashable, Sendable, Codable, CustomStringConverti
         return list + " " + Self.place(province)
     }
 
+    /// "Gift deliveries and condolence visits, North Hamgyong (KP-09)", for chart titles.
+    public var title: String {
+        let names = types.map(Self.plural)
+        let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        let place = province.map { "\($0.name) (\($0.code))" } ?? "national"
+        return list.prefix(1).uppercased() + list.dropFirst() + ", " + place
+    }
+
     static func place(_ province: Province?) -> String {
         province.map { "in \($0.name) (\($0.code))" } ?? "nationally"
     }
