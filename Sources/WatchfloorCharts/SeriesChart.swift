@@ -90,7 +90,7 @@ public struct SeriesChart: Sendable {
 
         // Silences under everything else.
         for silence in silences {
-            guard let span = silence.clipped(to: interval) else { continue }
+            guard let span = silence.intersection(interval) else { continue }
             let x0 = x(span.first)
             let x1 = x(span.last.adding(days: 1))
             svg.element("rect", ["class": "silence", "x": .number(x0), "y": .number(frame.top), "width": .number(max(x1 - x0, 1)), "height": .number(frame.height)],
@@ -210,13 +210,5 @@ public struct SeriesChart: Sendable {
         let clamped = min(max(p, 0), 0.99)
         let text = String((clamped * 100).rounded() / 100)
         return text.count < 4 ? text + "0" : text
-    }
-}
-
-extension DayInterval {
-    func clipped(to other: DayInterval) -> DayInterval? {
-        let first = Swift.max(self.first, other.first)
-        let last = Swift.min(self.last, other.last)
-        return first <= last ? DayInterval(first: first, last: last) : nil
     }
 }

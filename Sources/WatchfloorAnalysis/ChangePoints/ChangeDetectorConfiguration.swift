@@ -98,4 +98,12 @@ public struct ChangeAlarm: Hashable, Sendable, Codable {
 
     /// Days from the estimated start of the change to its detection.
     public var delay: Int { index - location }
+
+    /// The alarm in days, for a series whose first day is `start`: located where the episode's
+    /// evidence put it, scored with its peak probability.
+    public func changePoint(start: Day) -> ChangePoint {
+        ChangePoint(
+            location: start.adding(days: refinedLocation), detectedOn: start.adding(days: index), direction: direction,
+            probability: peakProbability, rateBefore: rateBefore, rateAfter: rateAfter)
+    }
 }

@@ -155,9 +155,7 @@ public struct CoverageLog: Sendable {
     /// Runs of empty days that the outlet's previous `baselineDays` make improbable.
     static func quietSpells(_ values: [Double], start: Day, settings: Settings) -> [DayInterval] {
         var spells: [DayInterval] = []
-        var prefix = [0.0]
-        prefix.reserveCapacity(values.count + 1)
-        for v in values { prefix.append(prefix.last! + v) }
+        let sums = PrefixSums(values)
         var i = 0
         while i < values.count {
             guard values[i] == 0 else {
@@ -168,7 +166,7 @@ public struct CoverageLog: Sendable {
             while end + 1 < values.count, values[end + 1] == 0 { end += 1 }
             let length = end - i + 1
             let from = max(0, i - settings.baselineDays)
-            let rhythm = GammaPoisson(shape: 0.5, rate: 0).updated(count: prefix[i] - prefix[from], exposure: Double(i - from))
+            let rhythm = GammaPoisson(shape: 0.5, rate: 0).updated(count: sums[from..<i], exposure: Double(i - from))
             if length >= settings.minimumQuietDays, i > 0,
                 rhythm.probabilityOfNone(exposure: Double(length)) < settings.quietProbability
             {
@@ -184,11 +182,6 @@ public struct CoverageLog: Sendable {
             quietSpells.contains { $0.contains(daily.day(at: i)) } ? 0.0 : 1.0
         }
         let scan = ChangePointScan(counts: daily.values, exposures: exposures, configuration: settings.volume)
-        return scan.alarms.map { alarm in
-            ChangePoint(
-                location: daily.day(at: alarm.refinedLocation), detectedOn: daily.day(at: alarm.index),
-                direction: alarm.direction, probability: alarm.peakProbability, rateBefore: alarm.rateBefore,
-                rateAfter: alarm.rateAfter)
-        }
+        return scan.alarms.map { $0.changePoint(start: daily.start) }
     }
 }

@@ -42,13 +42,7 @@ public struct SeriesAnalysis: Sendable {
         changeProbabilities = scan.changeProbabilities
         rates = scan.rates
         runLengths = scan.runLengths
-        let start = interval.first
-        changePoints = scan.alarms.map { alarm in
-            ChangePoint(
-                location: start.adding(days: alarm.refinedLocation), detectedOn: start.adding(days: alarm.index),
-                direction: alarm.direction, probability: alarm.peakProbability, rateBefore: alarm.rateBefore,
-                rateAfter: alarm.rateAfter)
-        }
+        changePoints = scan.alarms.map { $0.changePoint(start: interval.first) }
         if let silence {
             silences = SilenceDetector(settings: silence).scan(counts: series.values, exposures: exposure)
         } else {
@@ -66,7 +60,7 @@ public struct SeriesAnalysis: Sendable {
 
     /// Reports (stories) per day of full coverage over `days`, and the stories counted.
     public func rate(over days: DayInterval) -> (rate: Double, stories: Double) {
-        guard let clipped = days.clipped(to: interval) else { return (0, 0) }
+        guard let clipped = days.intersection(interval) else { return (0, 0) }
         var stories = 0.0
         var covered = 0.0
         for day in clipped {

@@ -35,17 +35,13 @@ public struct SeriesSelection: Hashable, Sendable, Codable, CustomStringConverti
 
     /// "gift deliveries and condolence visits in North Hamgyong (KP-09)", for explanations.
     public var phrase: String {
-        let names = types.map(Self.plural)
-        let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        return list + " " + Self.place(province)
+        Explain.list(types.map(Self.plural)) + " " + Self.place(province)
     }
 
     /// "Gift deliveries and condolence visits, North Hamgyong (KP-09)", for chart titles.
     public var title: String {
-        let names = types.map(Self.plural)
-        let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        let place = province.map { "\($0.name) (\($0.code))" } ?? "national"
-        return list.prefix(1).uppercased() + list.dropFirst() + ", " + place
+        Explain.capitalised(Explain.list(types.map(Self.plural))) + ", "
+            + (province.map { "\($0.name) (\($0.code))" } ?? "national")
     }
 
     static func place(_ province: Province?) -> String {

@@ -66,7 +66,7 @@ public struct GratitudeMonitor: Sendable {
                 first: max(interval.first, window.first.adding(days: -settings.share.baselineDays)),
                 last: window.first.adding(days: -1))
             func rate(_ days: DayInterval) -> Double {
-                guard let clipped = days.clipped(to: interval) else { return 0 }
+                guard let clipped = days.intersection(interval) else { return 0 }
                 return clipped.reduce(0) { $0 + discontentDaily[$1] } / Double(clipped.count)
             }
             finding.figures = [
@@ -77,14 +77,5 @@ public struct GratitudeMonitor: Sendable {
                 + ledger.events(discontent, in: window)
             return finding
         }
-    }
-}
-
-extension DayInterval {
-    /// The part of `self` inside `other`, or `nil` when they do not meet.
-    func clipped(to other: DayInterval) -> DayInterval? {
-        let first = Swift.max(self.first, other.first)
-        let last = Swift.min(self.last, other.last)
-        return first <= last ? DayInterval(first: first, last: last) : nil
     }
 }

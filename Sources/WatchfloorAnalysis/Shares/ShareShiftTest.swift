@@ -82,14 +82,8 @@ public struct ShareShiftTest: Sendable {
     public func scan(successes: [Double], failures: [Double]) -> [Shift] {
         precondition(successes.count == failures.count, "one success and one failure count per day")
         let n = successes.count
-        var s = [0.0]
-        var f = [0.0]
-        s.reserveCapacity(n + 1)
-        f.reserveCapacity(n + 1)
-        for t in 0..<n {
-            s.append(s[t] + successes[t])
-            f.append(f[t] + failures[t])
-        }
+        let s = PrefixSums(successes)
+        let f = PrefixSums(failures)
         let w = settings.windowDays
         let b = settings.baselineDays
         let prior = BetaDistribution(alpha: settings.priorSuccesses, beta: settings.priorFailures)
@@ -99,10 +93,10 @@ public struct ShareShiftTest: Sendable {
         for t in 0..<n {
             let windowStart = max(0, t - w + 1)
             let baselineStart = max(0, windowStart - b)
-            let ws = s[t + 1] - s[windowStart]
-            let wf = f[t + 1] - f[windowStart]
-            let bs = s[windowStart] - s[baselineStart]
-            let bf = f[windowStart] - f[baselineStart]
+            let ws = s[windowStart..<(t + 1)]
+            let wf = f[windowStart..<(t + 1)]
+            let bs = s[baselineStart..<windowStart]
+            let bf = f[baselineStart..<windowStart]
             var apart = false
             var window = prior
             var baseline = prior
@@ -143,7 +137,7 @@ public struct ShareShiftTest: Sendable {
     }
 
     /// The day in `earliest...` that best splits days `from..<to` into a lower then a higher share.
-    private func onset(s: [Double], f: [Double], from: Int, to: Int, earliest: Int) -> Int {
+    private func onset(s: PrefixSums, f: PrefixSums, from: Int, to: Int, earliest: Int) -> Int {
         func logLikelihood(_ successes: Double, _ failures: Double) -> Double {
             let total = successes + failures
             guard total > 0 else { return 0 }
@@ -156,9 +150,9 @@ public struct ShareShiftTest: Sendable {
         var bestValue = -Double.infinity
         for d in max(from + 1, earliest)..<to {
             // Only a day with reports can open the new segment.
-            guard s[d + 1] - s[d] + f[d + 1] - f[d] > 0 else { continue }
-            let (bs, bf) = (s[d] - s[from], f[d] - f[from])
-            let (as_, af) = (s[to] - s[d], f[to] - f[d])
+            guard s[d..<(d + 1)] + f[d..<(d + 1)] > 0 else { continue }
+            let (bs, bf) = (s[from..<d], f[from..<d])
+            let (as_, af) = (s[d..<to], f[d..<to])
             // The split must put the higher share after it.
             guard bs + bf == 0 || as_ / (as_ + af) > bs / (bs + bf) else { continue }
             let value = logLikelihood(bs, bf) + logLikelihood(as_, af)

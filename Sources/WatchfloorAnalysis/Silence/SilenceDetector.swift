@@ -72,14 +72,8 @@ public struct SilenceDetector: Sendable {
     /// The silences in a daily series (`exposures` one per day, or full coverage throughout).
     public func scan(counts: [Double], exposures: [Double]? = nil) -> [Silence] {
         let n = counts.count
-        var countSums = [0.0]
-        var exposureSums = [0.0]
-        countSums.reserveCapacity(n + 1)
-        exposureSums.reserveCapacity(n + 1)
-        for t in 0..<n {
-            countSums.append(countSums[t] + counts[t])
-            exposureSums.append(exposureSums[t] + (exposures?[t] ?? 1))
-        }
+        let countSums = PrefixSums(counts)
+        let exposureSums = PrefixSums(exposures ?? [Double](repeating: 1, count: n))
         var silences: [Silence] = []
         var runStart = 0
         var open: Int?  // index into silences of the run under way, once raised
@@ -92,9 +86,9 @@ public struct SilenceDetector: Sendable {
             }
             guard runStart > 0 else { continue }  // no report yet: nothing to fall silent
             let from = max(0, runStart - settings.baselineDays)
-            let events = countSums[runStart] - countSums[from]
-            let baselineExposure = exposureSums[runStart] - exposureSums[from]
-            let runExposure = exposureSums[t + 1] - exposureSums[runStart]
+            let events = countSums[from..<runStart]
+            let baselineExposure = exposureSums[from..<runStart]
+            let runExposure = exposureSums[runStart..<(t + 1)]
             guard events >= Double(settings.minimumBaselineEvents), baselineExposure > 0 else { continue }
             let rate = GammaPoisson(shape: settings.priorShape + events, rate: baselineExposure)
             let probability = rate.probabilityOfNone(exposure: runExposure)
