@@ -2,8 +2,9 @@ import Watchfloor
 
 /// An indicator series drawn as an analyst would paste it into a report: reports per day (or per
 /// week, for spans over 200 days) as bars, the mean of each regime between change points as a
-/// step line (silences are regimes of their own), each change point as a vertical rule (blue for a rise, red for a drop) with the span
-/// from its start to its detection bracketed above the plot, silences shaded, and coverage changes
+/// step line (silences are regimes of their own), each change point as a vertical rule (blue for
+/// a rise, red for a drop) with the span from its start to its detection bracketed above the
+/// plot, silences shaded, and coverage changes
 /// (an outlet starting, going quiet, resuming, publishing more or less) marked on a lane under the
 /// time axis — so that no one reads a change in who was watching as a change in the world.
 ///
@@ -48,119 +49,156 @@ public struct SeriesChart: Sendable {
         .lane{font-size:10px;fill:#555}.empty{font-size:12px;fill:#777}
         """
 
-    /// Layout: the plot area inside the margins.
-    struct Frame {
+    /// The plot area inside the margins, and the mapping of days and values onto it.
+    struct Plot {
         let left = 58.0
-        let right: Double
         let top = 50.0
+        let right: Double
         let bottom: Double
+        let interval: DayInterval
+        let scale: NiceScale
+        /// Days per bar: 1, or 7 when drawn by week.
+        let binDays: Int
+
         var width: Double { right - left }
         var height: Double { bottom - top }
+        var laneY: Double { bottom + 36 }
+
+        func x(_ day: Day) -> Double { left + Double(day - interval.first) / Double(interval.count) * width }
+        func y(_ value: Double) -> Double { bottom - value / scale.maximum * height }
     }
 
     public func svg() -> String {
-        let frame = Frame(right: width - 20, bottom: height - 62)
         var svg = SVGWriter()
-        svg.element("text", ["class": "title", "x": .number(frame.left), "y": 18], text: title)
-        if let subtitle {
-            svg.element("text", ["class": "subtitle", "x": .number(frame.left), "y": 32], text: subtitle)
-        }
+        svg.text("title", x: 58, y: 18, title)
+        if let subtitle { svg.text("subtitle", x: 58, y: 32, subtitle) }
         guard let interval = series.interval else {
-            svg.element("text", ["class": "empty", "x": .number(frame.left + 10), "y": .number(frame.top + 30)],
-                        text: "No days in this period.")
+            svg.text("empty", x: 68, y: 80, "No days in this period.")
             return svg.document(width: width, height: height, title: title, description: "An empty series.", style: Self.style)
         }
         let weekly = interval.count > 200
-        let bins = weekly ? series.weekly().map { ($0.week, 7, $0.value) } : (0..<series.count).map { (series.day(at: $0), 1, series.values[$0]) }
-        let peak = bins.map(\.2).max() ?? 0
-        let scale = NiceScale(maximum: peak)
-        let days = Double(interval.count)
-        func x(_ day: Day) -> Double { frame.left + Double(day - interval.first) / days * frame.width }
-        func y(_ value: Double) -> Double { frame.bottom - value / scale.maximum * frame.height }
+        let bins: [(day: Day, value: Double)] =
+            weekly
+            ? series.weekly().map { ($0.week, $0.value) }
+            : (0..<series.count).map { (series.day(at: $0), series.values[$0]) }
+        let plot = Plot(
+            right: width - 20, bottom: height - 62, interval: interval,
+            scale: NiceScale(maximum: bins.map(\.value).max() ?? 0), binDays: weekly ? 7 : 1)
 
-        // Grid and value axis.
-        for tick in scale.ticks {
-            svg.element("line", ["class": "grid", "x1": .number(frame.left), "x2": .number(frame.right), "y1": .number(y(tick)), "y2": .number(y(tick))])
-            svg.element("text", ["class": "tick", "x": .number(frame.left - 6), "y": .number(y(tick) + 3), "text-anchor": "end"],
-                        text: NiceScale.label(tick))
+        drawValueAxis(&svg, plot)
+        drawSilences(&svg, plot)
+        drawBars(&svg, plot, bins)
+        drawRegimes(&svg, plot)
+        drawChangePoints(&svg, plot)
+        drawTimeAxis(&svg, plot)
+        drawCoverage(&svg, plot)
+
+        func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        let description = "\(title): \(Int(series.values.reduce(0, +))) reports from \(interval.first) to \(interval.last); "
+            + "\(plural(changePoints.count, "change point")), \(plural(silences.count, "silence")), "
+            + "\(plural(coverageChanges.count, "coverage change"))."
+        return svg.document(width: width, height: height, title: title, description: description, style: Self.style)
+    }
+
+    private func drawValueAxis(_ svg: inout SVGWriter, _ plot: Plot) {
+        for tick in plot.scale.ticks {
+            svg.line("grid", x1: plot.left, y1: plot.y(tick), x2: plot.right, y2: plot.y(tick))
+            svg.text("tick", x: plot.left - 6, y: plot.y(tick) + 3, NiceScale.label(tick), anchor: "end")
         }
-        svg.element("text", ["class": "tick", "x": 12, "y": .number(frame.top + frame.height / 2), "text-anchor": "middle",
-                             "transform": .text("rotate(-90 12 \(SVGValue.number(frame.top + frame.height / 2).rendered))")],
-                    text: weekly ? "reports a week" : "reports a day")
+        let middle = SVGValue.number(plot.top + plot.height / 2).rendered
+        let rotation = SVGValue.text("rotate(-90 12 \(middle))")
+        svg.element(
+            "text", ["class": "tick", "x": 12, "y": .text(middle), "text-anchor": "middle", "transform": rotation],
+            text: plot.binDays == 7 ? "reports a week" : "reports a day")
+        svg.line("axis", x1: plot.left, y1: plot.top, x2: plot.left, y2: plot.bottom)
+    }
 
-        // Silences under everything else.
+    /// Silences go under everything else.
+    private func drawSilences(_ svg: inout SVGWriter, _ plot: Plot) {
         for silence in silences {
-            guard let span = silence.intersection(interval) else { continue }
-            let x0 = x(span.first)
-            let x1 = x(span.last.adding(days: 1))
-            svg.element("rect", ["class": "silence", "x": .number(x0), "y": .number(frame.top), "width": .number(max(x1 - x0, 1)), "height": .number(frame.height)],
-                        title: "Silence from \(silence.first) to \(silence.last) (\(silence.count) days without a report)")
-            svg.element("text", ["class": "label", "x": .number(x0 + 3), "y": .number(frame.top + 12)], text: "silence")
+            guard let span = silence.intersection(plot.interval) else { continue }
+            let x0 = plot.x(span.first)
+            let x1 = plot.x(span.last.adding(days: 1))
+            svg.rect(
+                "silence", x: x0, y: plot.top, width: max(x1 - x0, 1), height: plot.height,
+                title: "Silence from \(silence.first) to \(silence.last) (\(silence.count) days without a report)")
+            svg.text("label", x: x0 + 3, y: plot.top + 12, "silence")
         }
+    }
 
-        // Bars.
-        let barGap = frame.width / days * (weekly ? 7 : 1) > 4 ? 1.0 : 0.0
-        for (day, length, value) in bins where value > 0 {
-            let x0 = max(x(day), frame.left)
-            let x1 = min(x(day.adding(days: length)), frame.right)
-            svg.element("rect", ["class": "bar", "x": .number(x0), "y": .number(y(value)), "width": .number(max(x1 - x0 - barGap, 0.5)), "height": .number(frame.bottom - y(value))],
-                        title: "\(weekly ? "week of " : "")\(day): \(NiceScale.label(value)) report\(value == 1 ? "" : "s")")
+    private func drawBars(_ svg: inout SVGWriter, _ plot: Plot, _ bins: [(day: Day, value: Double)]) {
+        let gap = plot.width / Double(plot.interval.count) * Double(plot.binDays) > 4 ? 1.0 : 0.0
+        for (day, value) in bins where value > 0 {
+            let x0 = max(plot.x(day), plot.left)
+            let x1 = min(plot.x(day.adding(days: plot.binDays)), plot.right)
+            let label = "\(plot.binDays == 7 ? "week of " : "")\(day): \(NiceScale.label(value)) report\(value == 1 ? "" : "s")"
+            svg.rect(
+                "bar", x: x0, y: plot.y(value), width: max(x1 - x0 - gap, 0.5), height: plot.bottom - plot.y(value),
+                title: label)
         }
+    }
 
-        // Mean of each regime between change points.
-        let binDays = weekly ? 7.0 : 1.0
-        // Regimes run between change points and silences (a silence is a regime of its own).
+    /// The mean of each regime as a step line. Regimes run between change points and silences (a
+    /// silence is a regime of its own).
+    private func drawRegimes(_ svg: inout SVGWriter, _ plot: Plot) {
+        let interval = plot.interval
         let breaks = changePoints.map(\.location) + silences.flatMap { [$0.first, $0.last.adding(days: 1)] }
-        var bounds = [interval.first] + Set(breaks.filter { $0 > interval.first && $0 <= interval.last }).sorted()
-        bounds.append(interval.last.adding(days: 1))
+        let bounds = [interval.first] + Set(breaks.filter { $0 > interval.first && $0 <= interval.last }).sorted()
+            + [interval.last.adding(days: 1)]
         var path = ""
         for (from, to) in zip(bounds, bounds.dropFirst()) where to > from {
             let total = DayInterval(first: from, last: to.adding(days: -1)).reduce(0.0) { $0 + series[$1] }
-            let level = y(total / Double(to - from) * binDays)
-            path += (path.isEmpty ? "M" : " L") + "\(SVGValue.number(x(from)).rendered) \(SVGValue.number(level).rendered) L\(SVGValue.number(x(to)).rendered) \(SVGValue.number(level).rendered)"
+            let level = SVGValue.number(plot.y(total / Double(to - from) * Double(plot.binDays))).rendered
+            let (x0, x1) = (SVGValue.number(plot.x(from)).rendered, SVGValue.number(plot.x(to)).rendered)
+            path += (path.isEmpty ? "M" : " L") + "\(x0) \(level) L\(x1) \(level)"
         }
         svg.element("path", ["class": "regime", "d": .text(path)])
+    }
 
-        // Change points.
-        for change in changePoints where interval.contains(change.location) {
+    /// A rule at each change's first day, bracketed above the plot to the day it was detected.
+    private func drawChangePoints(_ svg: inout SVGWriter, _ plot: Plot) {
+        let bracketY = plot.top - 8
+        for change in changePoints where plot.interval.contains(change.location) {
             let kind = change.direction.rawValue
-            let x0 = x(change.location)
-            let x1 = x(min(change.detectedOn, interval.last))
-            let summary = "\(change.direction == .rise ? "Rise" : "Drop") from \(Self.rate(change.rateBefore)) to \(Self.rate(change.rateAfter)) a day, starting \(change.location), detected \(change.detectedOn) (p = \(Self.probability(change.probability)))"
-            svg.element("line", ["class": .text("change \(kind)"), "x1": .number(x0), "x2": .number(x0), "y1": .number(frame.top - 8), "y2": .number(frame.bottom)], title: summary)
-            svg.element("line", ["class": .text("change \(kind)"), "x1": .number(x0), "x2": .number(max(x1, x0 + 1)), "y1": .number(frame.top - 8), "y2": .number(frame.top - 8)])
-            svg.element("circle", ["class": .text("marker \(kind)"), "cx": .number(max(x1, x0 + 1)), "cy": .number(frame.top - 8), "r": 2.5], title: "detected \(change.detectedOn)")
+            let x0 = plot.x(change.location)
+            let x1 = max(plot.x(min(change.detectedOn, plot.interval.last)), x0 + 1)
+            let summary = "\(change.direction == .rise ? "Rise" : "Drop") from \(Self.rate(change.rateBefore)) to "
+                + "\(Self.rate(change.rateAfter)) a day, starting \(change.location), detected \(change.detectedOn) "
+                + "(p = \(Self.probability(change.probability)))"
+            svg.line("change \(kind)", x1: x0, y1: bracketY, x2: x0, y2: plot.bottom, title: summary)
+            svg.line("change \(kind)", x1: x0, y1: bracketY, x2: x1, y2: bracketY)
+            svg.element(
+                "circle", ["class": .text("marker \(kind)"), "cx": .number(x1), "cy": .number(bracketY), "r": 2.5],
+                title: "detected \(change.detectedOn)")
             let arrow = change.direction == .rise ? "▲" : "▼"
-            svg.element("text", ["class": .text("marker \(kind)"), "x": .number(x0 + 2), "y": .number(frame.top - 12), "font-size": 10],
-                        text: "\(arrow) \(Self.probability(change.probability))", title: summary)
+            svg.text("marker \(kind)", x: x0 + 2, y: plot.top - 12, "\(arrow) \(Self.probability(change.probability))", title: summary)
         }
+    }
 
-        // Axes and month ticks.
-        svg.element("line", ["class": "axis", "x1": .number(frame.left), "x2": .number(frame.right), "y1": .number(frame.bottom), "y2": .number(frame.bottom)])
-        svg.element("line", ["class": "axis", "x1": .number(frame.left), "x2": .number(frame.left), "y1": .number(frame.top), "y2": .number(frame.bottom)])
-        for (day, label) in Self.monthTicks(interval) {
-            svg.element("line", ["class": "axis", "x1": .number(x(day)), "x2": .number(x(day)), "y1": .number(frame.bottom), "y2": .number(frame.bottom + 4)])
-            svg.element("text", ["class": "tick", "x": .number(x(day)), "y": .number(frame.bottom + 15), "text-anchor": "middle"], text: label)
+    private func drawTimeAxis(_ svg: inout SVGWriter, _ plot: Plot) {
+        svg.line("axis", x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom)
+        for (day, label) in Self.monthTicks(plot.interval) {
+            svg.line("axis", x1: plot.x(day), y1: plot.bottom, x2: plot.x(day), y2: plot.bottom + 4)
+            svg.text("tick", x: plot.x(day), y: plot.bottom + 15, label, anchor: "middle")
         }
+    }
 
-        // Coverage changes: a rule through the plot for presence changes, a mark on the lane for all.
-        let laneY = frame.bottom + 36
-        if !coverageChanges.isEmpty {
-            svg.element("text", ["class": "lane", "x": .number(frame.left - 6), "y": .number(laneY + 3), "text-anchor": "end", "font-size": 9], text: "coverage")
-        }
-        for change in coverageChanges where interval.contains(change.day) {
-            let x0 = x(change.day)
+    /// Coverage changes: a mark on the lane under the axis for each, and a rule through the plot
+    /// for an outlet starting, going quiet or resuming.
+    private func drawCoverage(_ svg: inout SVGWriter, _ plot: Plot) {
+        guard !coverageChanges.isEmpty else { return }
+        svg.element(
+            "text",
+            ["class": "lane", "x": .number(plot.left - 6), "y": .number(plot.laneY + 3), "text-anchor": "end", "font-size": 9],
+            text: "coverage")
+        for change in coverageChanges where plot.interval.contains(change.day) {
+            let x0 = plot.x(change.day)
             let text = "\(change.source) \(Self.coverageVerb(change.kind)) on \(change.day)"
             if [.started, .wentQuiet, .resumed].contains(change.kind) {
-                svg.element("line", ["class": "coverage", "x1": .number(x0), "x2": .number(x0), "y1": .number(frame.top), "y2": .number(laneY - 6)], title: text)
+                svg.line("coverage", x1: x0, y1: plot.top, x2: x0, y2: plot.laneY - 6, title: text)
             }
-            svg.element("text", ["class": "lane", "x": .number(x0), "y": .number(laneY + 3), "text-anchor": "middle"], text: Self.coverageSymbol(change.kind), title: text)
+            svg.text("lane", x: x0, y: plot.laneY + 3, Self.coverageSymbol(change.kind), anchor: "middle", title: text)
         }
-
-        let description = "\(title): \(Int(series.values.reduce(0, +))) reports from \(interval.first) to \(interval.last); "
-            + "\(changePoints.count) change point\(changePoints.count == 1 ? "" : "s"), \(silences.count) silence\(silences.count == 1 ? "" : "s"), "
-            + "\(coverageChanges.count) coverage change\(coverageChanges.count == 1 ? "" : "s")."
-        return svg.document(width: width, height: height, title: title, description: description, style: Self.style)
     }
 
     static func monthTicks(_ interval: DayInterval) -> [(Day, String)] {

@@ -34,11 +34,16 @@ public struct Sparkline: Sendable {
             let points = values.indices.map { "\(SVGValue.number(x($0)).rendered),\(SVGValue.number(y(values[$0])).rendered)" }
             svg.element("polyline", ["class": "line", "points": .text(points.joined(separator: " "))])
             for mark in marks where values.indices.contains(mark) {
-                svg.element("line", ["class": "mark", "x1": .number(x(mark)), "x2": .number(x(mark)), "y1": .number(pad), "y2": .number(height - pad)])
+                svg.line("mark", x1: x(mark), y1: pad, x2: x(mark), y2: height - pad)
             }
-            svg.element("circle", ["class": "last", "cx": .number(x(values.count - 1)), "cy": .number(y(values.last!)), "r": 1.8])
+            let last = ["class": "last", "cx": .number(x(values.count - 1)), "cy": .number(y(values.last!)), "r": 1.8]
+                as KeyValuePairs<String, SVGValue>
+            svg.element("circle", last)
         }
-        let description = values.isEmpty ? "no data" : "\(values.count) values, last \(NiceScale.label(values.last!)), highest \(NiceScale.label(values.max()!))"
+        let description =
+            values.isEmpty
+            ? "no data"
+            : "\(values.count) values, last \(NiceScale.label(values.last!)), highest \(NiceScale.label(values.max()!))"
         return svg.document(
             width: width, height: height, title: label, description: description,
             style: ".line{fill:none;stroke:#1b2a41;stroke-width:1.2}.mark{stroke:#c0392b;stroke-width:1}.last{fill:#1b2a41}")

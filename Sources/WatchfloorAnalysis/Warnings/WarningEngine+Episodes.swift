@@ -1,4 +1,3 @@
-import Foundation
 import Watchfloor
 
 /// Turning each detector's finding into a warning: its dates, score, figures, supporting events
@@ -8,26 +7,26 @@ extension WarningEngine {
         _ monitor: ChangeMonitor, _ analysis: SeriesAnalysis, _ change: ChangePoint, context: AnalysisContext
     ) -> Episode {
         let recent = settings.detector.recentDays
-        let before = analysis.rate(over: DayInterval(first: change.location.adding(days: -recent), last: change.location.adding(days: -1)))
+        let beforeDays = DayInterval(first: change.location.adding(days: -recent), last: change.location.adding(days: -1))
         let afterDays = DayInterval(first: change.location, last: max(change.detectedOn, change.location))
+        let before = analysis.rate(over: beforeDays)
         let after = analysis.rate(over: afterDays)
-        let verb = change.direction == .rise ? "rose" : "fell"
         let selection = analysis.selection
-        var text = "Reported \(selection.phrase) \(verb) from \(Explain.rate(change.rateBefore)) to "
-            + "\(Explain.rate(change.rateAfter)) a day around \(change.location)"
-        text += " (\(Explain.count(before.stories)) in the \(recent) days before, \(Explain.count(after.stories)) from then to \(change.detectedOn))."
-        text += " On \(change.detectedOn) the change detector put the probability that the rate changed within the previous \(recent) days at \(Explain.probability(change.probability))."
-        text += " " + coverageSentence(analysis, around: change.location, until: change.detectedOn)
-
-        let supporting =
-            context.ledger.events(selection, in: afterDays)
-            + context.ledger.events(
-                selection, in: DayInterval(first: change.location.adding(days: -recent), last: change.location.adding(days: -1))
-            ).reversed()
+        let text = [
+            "Reported \(selection.phrase) \(change.direction == .rise ? "rose" : "fell") from",
+            "\(Explain.rate(change.rateBefore)) to \(Explain.rate(change.rateAfter)) a day around \(change.location)",
+            "(\(Explain.count(before.stories)) in the \(recent) days before,",
+            "\(Explain.count(after.stories)) from then to \(change.detectedOn)).",
+            "On \(change.detectedOn) the change detector put the probability that the rate changed within the",
+            "previous \(recent) days at \(Explain.probability(change.probability)).",
+            coverageSentence(analysis, around: change.location, until: change.detectedOn),
+        ].joined(separator: " ")
+        // The reports since the change, then the last ones before it.
+        let supporting = context.ledger.events(selection, in: afterDays)
+            + context.ledger.events(selection, in: beforeDays).reversed()
         let warning = Warning(
             kind: monitor.kind, province: selection.province, types: selection.types, onset: change.location,
-            detectedOn: change.detectedOn, score: change.probability, explanation: text,
-            events: supporting.map(\.id),
+            detectedOn: change.detectedOn, score: change.probability, explanation: text, events: supporting.map(\.id),
             figures: [
                 "rate_before": change.rateBefore, "rate_after": change.rateAfter, "probability": change.probability,
                 "stories_before": before.stories, "stories_after": after.stories,
@@ -36,36 +35,41 @@ extension WarningEngine {
         return Episode(warning, end: change.detectedOn)
     }
 
-    func silenceEpisode(_ analysis: SeriesAnalysis, _ silence: SilenceDetector.Silence, context: AnalysisContext) -> Episode {
+    func silenceEpisode(_ analysis: SeriesAnalysis, _ silence: SilenceDetector.Silence, context: AnalysisContext)
+        -> Episode
+    {
         let start = analysis.series.start
-        let first = start.adding(days: silence.first)
-        let detected = start.adding(days: silence.detected)
-        let last = start.adding(days: silence.last)
+        let (first, detected, last) = (
+            start.adding(days: silence.first), start.adding(days: silence.detected), start.adding(days: silence.last)
+        )
         let selection = analysis.selection
         let days = silence.last - silence.first + 1
         let baselineDays = settings.silence.detector.baselineDays
-        var text = "Reports of \(selection.phrase) stopped after \(first.adding(days: -1)):"
-        text += " at the recent rate of \(Explain.rate(silence.baselineRate)) a day (\(Explain.count(silence.baselineEvents)) in the \(baselineDays) days before),"
-        text += " \(Explain.number(silence.expectedAtDetection)) would have been expected by \(detected) and none came;"
-        text += " the probability of so long a silence at that rate was \(Explain.small(silence.probabilityAtDetection))."
+        let coverage = analysis.exposure[silence.first...silence.last].reduce(0, +) / Double(days)
+        var text = [
+            "Reports of \(selection.phrase) stopped after \(first.adding(days: -1)):",
+            "at the recent rate of \(Explain.rate(silence.baselineRate)) a day",
+            "(\(Explain.count(silence.baselineEvents)) in the \(baselineDays) days before),",
+            "\(Explain.number(silence.expectedAtDetection)) would have been expected by \(detected) and none came;",
+            "the probability of so long a silence at that rate was \(Explain.small(silence.probabilityAtDetection)).",
+        ].joined(separator: " ")
         if silence.ongoing {
             text += " The silence continues: \(days) days to \(last), \(Explain.number(silence.expected)) reports expected."
         } else {
             text += " It lasted \(days) days, to \(last)."
         }
-        let runExposure = silence.first <= silence.last
-            ? analysis.exposure[silence.first...silence.last].reduce(0, +) / Double(days) : 1
-        text += " The outlets that report on this series were publishing through it (\(Explain.percent(runExposure)) of their usual coverage), so this is not an outlet going quiet."
+        text += " The outlets that report on this series were publishing through it (\(Explain.percent(coverage)) of"
+            + " their usual coverage), so this is not an outlet going quiet."
         let baseline = DayInterval(first: first.adding(days: -baselineDays), last: first.adding(days: -1))
-        let supporting = context.ledger.events(selection, in: baseline).reversed()
         let warning = Warning(
             kind: .silence, province: selection.province, types: selection.types, onset: first, detectedOn: detected,
-            score: 1 - silence.probability, explanation: text, events: supporting.map(\.id),
+            score: 1 - silence.probability, explanation: text,
+            events: context.ledger.events(selection, in: baseline).reversed().map(\.id),
             figures: [
                 "baseline_rate": silence.baselineRate, "baseline_events": silence.baselineEvents,
                 "expected": silence.expected, "expected_at_detection": silence.expectedAtDetection, "observed": 0,
                 "probability": silence.probability, "probability_at_detection": silence.probabilityAtDetection,
-                "run_days": Double(days), "coverage": runExposure,
+                "run_days": Double(days), "coverage": coverage,
             ])
         return Episode(warning, end: last)
     }
@@ -73,23 +77,23 @@ extension WarningEngine {
     func gratitudeEpisode(_ finding: ShareFinding) -> Episode {
         let share = settings.gratitude.share
         let shift = finding.shift
-        let window = shift.window.credibleInterval(share.interval)
-        let baseline = shift.baseline.credibleInterval(share.interval)
-        let level = Explain.percent(share.interval)
-        var text = "\(Explain.capitalised(SeriesSelection.place(finding.province))), \(Explain.number(shift.windowSuccesses)) of \(Explain.number(shift.windowTotal))"
-        text += " reliability-weighted reports of bereaved families' public gratitude in the \(share.windowDays) days to \(finding.detectedOn) describe it as coerced or staged:"
-        text += " a share of \(Explain.share(shift.window.mean)) (\(level) interval \(Explain.share(window.lower))–\(Explain.share(window.upper))),"
-        text += " against \(Explain.share(shift.baseline.mean)) (\(Explain.share(baseline.lower))–\(Explain.share(baseline.upper))) in the \(share.baselineDays) days before;"
-        text += " the probability that the share rose is \(Explain.probability(shift.probability)). The rise is dated from about \(finding.onset)."
-        let discontentWindow = finding.figures["discontent_rate_window"] ?? 0
-        let discontentBaseline = finding.figures["discontent_rate_baseline"] ?? 0
-        text += " Discontent was reported at \(Explain.rate(discontentWindow)) a day in the window, against \(Explain.rate(discontentBaseline)) before."
-        var figures = shareFigures(shift, share)
-        figures.merge(finding.figures) { $1 }
+        let text = [
+            "\(Explain.capitalised(SeriesSelection.place(finding.province))),",
+            "\(Explain.number(shift.windowSuccesses)) of \(Explain.number(shift.windowTotal)) reliability-weighted reports",
+            "of bereaved families' public gratitude in the \(share.windowDays) days to \(finding.detectedOn)",
+            "describe it as coerced or staged: a share of \(Explain.share(shift.window, level: share.interval)),",
+            "against \(Explain.share(shift.baseline, level: share.interval, named: false))",
+            "in the \(share.baselineDays) days before;",
+            "the probability that the share rose is \(Explain.probability(shift.probability)).",
+            "The rise is dated from about \(finding.onset).",
+            "Discontent was reported at \(Explain.rate(finding.figures["discontent_rate_window"] ?? 0)) a day in the",
+            "window, against \(Explain.rate(finding.figures["discontent_rate_baseline"] ?? 0)) before.",
+        ].joined(separator: " ")
         let warning = Warning(
-            kind: .hollowGratitude, province: finding.province, types: [settings.gratitude.gratitudeType, settings.gratitude.discontentType],
-            onset: finding.onset, detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
-            events: finding.events.map(\.id), figures: figures)
+            kind: .hollowGratitude, province: finding.province,
+            types: [settings.gratitude.gratitudeType, settings.gratitude.discontentType], onset: finding.onset,
+            detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
+            events: finding.events.map(\.id), figures: shareFigures(shift, share).merging(finding.figures) { $1 })
         return Episode(warning, end: finding.lastDay)
     }
 
@@ -97,22 +101,23 @@ extension WarningEngine {
         let gap = settings.narrativeGap
         let share = gap.share
         let shift = finding.shift
-        let window = shift.window.credibleInterval(share.interval)
-        let baseline = shift.baseline.credibleInterval(share.interval)
-        let narrative = shift.windowTotal - shift.windowSuccesses
-        var text = "\(Explain.capitalised(SeriesSelection.place(finding.province))), provincial reporting of strain"
-        text += " (\(Explain.list(gap.strainTypes.map(SeriesSelection.plural))) from \(Explain.list(gap.strainSources.map(Explain.sourceKind))) outlets)"
-        text += " diverged from the central narrative in the \(share.windowDays) days to \(finding.detectedOn):"
-        text += " strain made up \(Explain.share(shift.window.mean)) (\(Explain.percent(share.interval)) interval \(Explain.share(window.lower))–\(Explain.share(window.upper)))"
-        text += " of the weighted reporting about the province from the two camps, against \(Explain.share(shift.baseline.mean)) (\(Explain.share(baseline.lower))–\(Explain.share(baseline.upper))) in the \(share.baselineDays) days before,"
-        text += " while \(Explain.list(gap.narrativeSources.map(Explain.sourceKind))) kept reporting \(Explain.list(gap.narrativeTypes.map(SeriesSelection.plural))) (\(Explain.number(narrative)) weighted stories in the window)."
-        text += " The probability that the gap widened is \(Explain.probability(shift.probability)); it is dated from about \(finding.onset)."
-        var figures = shareFigures(shift, share)
-        figures.merge(finding.figures) { $1 }
+        let text = [
+            "\(Explain.capitalised(SeriesSelection.place(finding.province))), provincial reporting of strain",
+            "(\(Explain.types(gap.strainTypes)) from \(Explain.sources(gap.strainSources)) outlets) diverged from",
+            "the central narrative in the \(share.windowDays) days to \(finding.detectedOn):",
+            "strain made up \(Explain.share(shift.window, level: share.interval)) of the weighted reporting about the",
+            "province from the two camps, against \(Explain.share(shift.baseline, level: share.interval, named: false))",
+            "in the \(share.baselineDays) days before, while \(Explain.sources(gap.narrativeSources)) kept reporting",
+            "\(Explain.types(gap.narrativeTypes))",
+            "(\(Explain.number(shift.windowTotal - shift.windowSuccesses)) weighted stories in the window).",
+            "The probability that the gap widened is \(Explain.probability(shift.probability));",
+            "it is dated from about \(finding.onset).",
+        ].joined(separator: " ")
         let warning = Warning(
-            kind: .narrativeGap, province: finding.province, types: Array(Set(gap.narrativeTypes + gap.strainTypes)).sorted(),
-            onset: finding.onset, detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
-            events: finding.events.map(\.id), figures: figures)
+            kind: .narrativeGap, province: finding.province,
+            types: Array(Set(gap.narrativeTypes + gap.strainTypes)).sorted(), onset: finding.onset,
+            detectedOn: finding.detectedOn, score: shift.peakProbability, explanation: text,
+            events: finding.events.map(\.id), figures: shareFigures(shift, share).merging(finding.figures) { $1 })
         return Episode(warning, end: finding.lastDay)
     }
 
@@ -125,13 +130,15 @@ extension WarningEngine {
         let window = DayInterval(first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
         let baselineStart = max(strain.series.start, window.first.adding(days: -share.baselineDays))
         let now = gap.index(ledger: context.ledger, province: province, period: window)
-        var text = "\(Explain.capitalised(SeriesSelection.place(province))), reported strain"
-            + " (\(Explain.list(settings.strainTypes.map(SeriesSelection.plural)))) rose from"
-            + " \(Explain.rate(change.rateBefore)) to \(Explain.rate(change.rateAfter)) a day around \(change.location)"
-            + " (probability of a change \(Explain.probability(change.probability)) on \(change.detectedOn)),"
-            + " while \(Explain.list(settings.narrativeSources.map(Explain.sourceKind))) kept reporting"
-            + " \(Explain.list(settings.narrativeTypes.map(SeriesSelection.plural)))"
-            + " (\(Explain.number(now.total - now.successes)) weighted stories in the \(share.windowDays) days to \(change.detectedOn))."
+        var text = [
+            "\(Explain.capitalised(SeriesSelection.place(province))), reported strain",
+            "(\(Explain.types(settings.strainTypes))) rose from \(Explain.rate(change.rateBefore)) to",
+            "\(Explain.rate(change.rateAfter)) a day around \(change.location) (probability of a change",
+            "\(Explain.probability(change.probability)) on \(change.detectedOn)), while",
+            "\(Explain.sources(settings.narrativeSources)) kept reporting \(Explain.types(settings.narrativeTypes))",
+            "(\(Explain.number(now.total - now.successes)) weighted stories in the \(share.windowDays) days to",
+            "\(change.detectedOn)).",
+        ].joined(separator: " ")
         var figures: [String: Double] = [
             "rate_before": change.rateBefore, "rate_after": change.rateAfter, "probability": change.probability,
             "gap_window": now.mean, "gap_window_lower": now.lower, "gap_window_upper": now.upper,
@@ -141,21 +148,22 @@ extension WarningEngine {
             let before = gap.index(
                 ledger: context.ledger, province: province,
                 period: DayInterval(first: baselineStart, last: window.first.adding(days: -1)))
-            text += " The gap index (strain's share of the two camps' reporting) stood at \(Explain.share(now.mean))"
-                + " (\(Explain.percent(share.interval)) interval \(Explain.share(now.lower))–\(Explain.share(now.upper))) in that window,"
-                + " against \(Explain.share(before.mean)) (\(Explain.share(before.lower))–\(Explain.share(before.upper))) before."
+            text += " The gap index (strain's share of the two camps' reporting) stood at \(Explain.share(now))"
+                + " in that window, against \(Explain.share(before, named: false)) before."
             figures["gap_baseline"] = before.mean
             figures["gap_baseline_lower"] = before.lower
             figures["gap_baseline_upper"] = before.upper
         }
-        let narrativeSelection = SeriesSelection(types: settings.narrativeTypes, province: province)
+        let narrative = SeriesSelection(types: settings.narrativeTypes, province: province)
         let kinds = Set(settings.narrativeSources)
-        let events = context.ledger.events(strain.selection, in: DayInterval(first: change.location, last: change.detectedOn))
-            + context.ledger.events(narrativeSelection, in: window) { kinds.contains($0.sourceKind) }
+        let events =
+            context.ledger.events(strain.selection, in: DayInterval(first: change.location, last: change.detectedOn))
+            + context.ledger.events(narrative, in: window) { kinds.contains($0.sourceKind) }
         let warning = Warning(
-            kind: .narrativeGap, province: province, types: Array(Set(settings.narrativeTypes + settings.strainTypes)).sorted(),
-            onset: change.location, detectedOn: change.detectedOn, score: change.probability, explanation: text,
-            events: events.map(\.id), figures: figures)
+            kind: .narrativeGap, province: province,
+            types: Array(Set(settings.narrativeTypes + settings.strainTypes)).sorted(), onset: change.location,
+            detectedOn: change.detectedOn, score: change.probability, explanation: text, events: events.map(\.id),
+            figures: figures)
         return Episode(warning, end: change.detectedOn)
     }
 
@@ -195,64 +203,5 @@ extension WarningEngine {
                 + " so check whether it reports less about everything or only about this."
         }
         return text
-    }
-}
-
-/// Number and phrase formatting for explanations.
-enum Explain {
-    static func number(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
-        if abs(value) >= 10 { return String(format: "%.0f", value) }
-        if abs(value) >= 1 { return String(format: "%.1f", value) }
-        return String(format: "%.2g", value)
-    }
-
-    static func rate(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        if value >= 10 { return String(format: "%.0f", value) }
-        if value >= 1 { return String(format: "%.1f", value) }
-        return String(format: "%.2g", value)
-    }
-
-    static func count(_ stories: Double) -> String {
-        let n = number(stories)
-        return stories == 1 ? "1 story" : "\(n) stories"
-    }
-
-    static func probability(_ p: Double) -> String { String(format: "%.2f", min(p, 0.99)) }
-
-    static func small(_ p: Double) -> String {
-        p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
-    }
-
-    static func share(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
-
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
-
-    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-
-    static func sourceKind(_ kind: SourceKind) -> String {
-        switch kind {
-        case .stateMedia: "state media"
-        case .insider: "insider"
-        case .wire: "wire"
-        case .government: "government"
-        case .thinkTank: "think-tank"
-        case .other: "other"
-        }
-    }
-
-    static func coverage(_ kind: CoverageChange.Kind) -> String {
-        switch kind {
-        case .started: "started"
-        case .wentQuiet: "went quiet"
-        case .resumed: "resumed"
-        case .volumeRise: "published more"
-        case .volumeDrop: "published less"
-        }
     }
 }

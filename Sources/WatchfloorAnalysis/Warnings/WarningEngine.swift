@@ -76,16 +76,20 @@ public struct WarningEngine: Sendable {
             }
             guard let strain = analyses[gap.strainSelection(province)] else { continue }
             for (alarm, change) in zip(strain.alarms, strain.changePoints) where alarm.direction == .rise {
-                let window = DayInterval(first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
-                guard gap.narrative(ledger: context.ledger, province: province, period: window) >= share.minimumWindowFailures
-                else { continue }
+                let window = DayInterval(
+                    first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
+                let narrative = gap.narrative(ledger: context.ledger, province: province, period: window)
+                guard narrative >= share.minimumWindowFailures else { continue }
                 episodes.append(gapRiseEpisode(strain, change, gap: gap, context: context))
             }
         }
 
         return Episode.merge(episodes, within: settings.episodeDays, maximumEvents: settings.maximumEvents)
             .map(\.warning)
-            .sorted { ($0.detectedOn, $0.kind.rawValue, $0.province?.code ?? "") < ($1.detectedOn, $1.kind.rawValue, $1.province?.code ?? "") }
+            .sorted {
+                ($0.detectedOn, $0.kind.rawValue, $0.province?.code ?? "")
+                    < ($1.detectedOn, $1.kind.rawValue, $1.province?.code ?? "")
+            }
     }
 
     /// Each series is analysed once, whichever warnings read it, and only when it has enough stories.

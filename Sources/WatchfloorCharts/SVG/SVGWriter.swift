@@ -4,7 +4,9 @@
 struct SVGWriter {
     private(set) var body: [String] = []
 
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, SVGValue>, text: String? = nil, title: String? = nil) {
+    mutating func element(
+        _ name: String, _ attributes: KeyValuePairs<String, SVGValue>, text: String? = nil, title: String? = nil
+    ) {
         var tag = "<\(name)"
         for (key, value) in attributes {
             tag += " \(key)=\"\(value.rendered)\""
@@ -29,11 +31,34 @@ struct SVGWriter {
 
     mutating func raw(_ text: String) { body.append(text) }
 
+    mutating func line(_ className: String, x1: Double, y1: Double, x2: Double, y2: Double, title: String? = nil) {
+        element(
+            "line", ["class": .text(className), "x1": .number(x1), "y1": .number(y1), "x2": .number(x2), "y2": .number(y2)],
+            title: title)
+    }
+
+    mutating func rect(_ className: String, x: Double, y: Double, width: Double, height: Double, title: String? = nil) {
+        element(
+            "rect",
+            ["class": .text(className), "x": .number(x), "y": .number(y), "width": .number(width), "height": .number(height)],
+            title: title)
+    }
+
+    /// A text element; `anchor` is `start` (the default), `middle` or `end`.
+    mutating func text(
+        _ className: String, x: Double, y: Double, _ content: String, anchor: String = "start", title: String? = nil
+    ) {
+        element(
+            "text", ["class": .text(className), "x": .number(x), "y": .number(y), "text-anchor": .text(anchor)],
+            text: content, title: title)
+    }
+
     /// The finished document, `width` × `height` CSS pixels, with an accessible title and description.
     func document(width: Double, height: Double, title: String, description: String, style: String) -> String {
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGValue.number(width).rendered)\""
-        out += " height=\"\(SVGValue.number(height).rendered)\" viewBox=\"0 0 \(SVGValue.number(width).rendered) \(SVGValue.number(height).rendered)\""
-        out += " role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">\n"
+        let (w, h) = (SVGValue.number(width).rendered, SVGValue.number(height).rendered)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
+        out += " role=\"img\" aria-labelledby=\"chart-title chart-desc\""
+        out += " font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">\n"
         out += "<title id=\"chart-title\">\(Self.escape(title))</title>\n"
         out += "<desc id=\"chart-desc\">\(Self.escape(description))</desc>\n"
         out += "<style>\(style)</style>\n"
