@@ -21,8 +21,9 @@ struct BenchChangePointsCommand: AsyncParsableCommand {
 
             Examples:
               watchfloor bench changepoints --input /tmp/cp/poisson_1000000.txt --reps 5
-              watchfloor bench changepoints --input /tmp/cp/q_1000.txt --input /tmp/cp/q_1001.txt \\
-                  --hazard-days 200 --recent-days 10 --alarms /tmp/cp/alarms
+              watchfloor bench changepoints --input q_0.txt --input q_1.txt \\
+                  --hazard-days 200 --alarms /tmp/cp/alarms
+              Benchmarks/changepoints/run.sh    # beside the Python baselines
             """
     )
 
