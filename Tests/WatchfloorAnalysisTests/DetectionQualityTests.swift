@@ -72,8 +72,8 @@ import WatchfloorTesting
         #expect(perYear <= 0.25, "rate \(rate): \(perYear) false alarms a series-year")
     }
 
-    @Test func explore() {
-        guard Self.verbose else { return }
+    /// The whole grid, printed as the table in docs/ANALYSIS.md (opt-in: WATCHFLOOR_EVAL_PRINT).
+    @Test(.enabled(if: verbose)) func explore() {
         var configuration = AnalysisSettings.default.detector
         let environment = ProcessInfo.processInfo.environment
         if let v = environment["WATCHFLOOR_EVAL_HAZARD_DAYS"].flatMap(Double.init) { configuration.hazard = 1 / v }
@@ -95,8 +95,10 @@ import WatchfloorTesting
                 let p90 = sorted.isEmpty ? -1 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.9))]
                 line += String(format: " %.0f%% (%d, %d) |", cell.rate * 100, median, p90)
             }
-            line += String(format: " %.3f |", Self.falseAlarms(rate: rate, configuration: configuration, seed: 5))
+            let falseAlarms = Self.falseAlarms(rate: rate, configuration: configuration, seed: 5)
+            line += String(format: " %.3f |", falseAlarms)
             print(line)
+            #expect(falseAlarms <= 0.25)
         }
         let sorted = allDelays.sorted()
         print("delays of detected changes (days): p10 \(sorted[sorted.count / 10]) p25 \(sorted[sorted.count / 4]) median \(sorted[sorted.count / 2]) p75 \(sorted[sorted.count * 3 / 4]) p90 \(sorted[sorted.count * 9 / 10])")
@@ -123,8 +125,8 @@ extension DetectionQualityTests {
         return (successes, failures)
     }
 
-    @Test func exploreShares() {
-        guard Self.verbose else { return }
+    /// Power and false alarms of the share test (W2, W4), printed (opt-in: WATCHFLOOR_EVAL_PRINT).
+    @Test(.enabled(if: verbose)) func exploreShares() {
         let environment = ProcessInfo.processInfo.environment
         var settings = GratitudeMonitor.Settings.default.share
         if let v = environment["WATCHFLOOR_EVAL_INTERVAL"].flatMap(Double.init) { settings.interval = v }
@@ -150,8 +152,10 @@ extension DetectionQualityTests {
                 let stream = Self.shareStream(days: 3 * 365, onset: 10_000, rate: rate, before: 0.15, after: 0.15, seed: UInt64(k) &* 53 &+ 3)
                 falseAlarms += test.scan(successes: stream.successes, failures: stream.failures).count
             }
-            line += String(format: " | false/yr %.3f", Double(falseAlarms) / Double(Self.seriesPerCell * 3))
+            let perYear = Double(falseAlarms) / Double(Self.seriesPerCell * 3)
+            line += String(format: " | false/yr %.3f", perYear)
             print(line)
+            #expect(perYear <= 0.25)
         }
     }
 }

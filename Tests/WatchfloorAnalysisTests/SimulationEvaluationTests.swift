@@ -37,8 +37,10 @@ import Watchfloor
         }
     }
 
-    @Test func warningsOnSimulatedReporting() throws {
-        guard let dirs = ProcessInfo.processInfo.environment["WATCHFLOOR_SIM_DIRS"] else { return }
+    static let directories = ProcessInfo.processInfo.environment["WATCHFLOOR_SIM_DIRS"]
+
+    @Test(.enabled(if: directories != nil)) func warningsOnSimulatedReporting() throws {
+        let dirs = try #require(Self.directories)
         let decoder = JSONDecoder()
         for dir in dirs.split(separator: ",").map(String.init) {
             var facts: [EventFact] = []
@@ -80,6 +82,7 @@ import Watchfloor
                     + (hit.map { "detected \($0.detectedOn) (delay \($0.detectedOn - shift.onset) d, onset estimate \($0.onset), score \(String(format: "%.2f", $0.score)))" } ?? "missed"))
             }
             let falseAlarms = warnings.filter { w in !shifts.contains { matches(w, $0) } }
+            #expect(Double(falseAlarms.count) / years / 13 <= 1, "\(dir): more than one false warning a province-year")
             print("  false alarms: \(falseAlarms.count) (\(String(format: "%.2f", Double(falseAlarms.count) / years / 13)) per province-year over 13 scopes)")
             for w in falseAlarms { print("    \(w.kind) \(w.province?.code ?? "national") \(w.types.map(\.rawValue).joined(separator: "+")) onset \(w.onset) detected \(w.detectedOn) score \(String(format: "%.2f", w.score))") }
         }
