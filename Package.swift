@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "WatchfloorCodingTests", dependencies: ["WatchfloorCoding", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorAnalysisTests", dependencies: ["WatchfloorAnalysis", "WatchfloorTesting"]),
+        .testTarget(name: "WatchfloorChartsTests", dependencies: ["WatchfloorCharts", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorSimulationTests", dependencies: ["WatchfloorSimulation", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorPipelineTests", dependencies: ["WatchfloorPipeline", "WatchfloorTesting"]),
         .testTarget(

@@ -23,3 +23,12 @@ public struct DayInterval: Hashable, Sendable, Codable, Sequence {
         }
     }
 }
+
+extension DayInterval {
+    /// The days in both intervals, or `nil` when they do not meet.
+    public func intersection(_ other: DayInterval) -> DayInterval? {
+        let first = Swift.max(self.first, other.first)
+        let last = Swift.min(self.last, other.last)
+        return first <= last ? DayInterval(first: first, last: last) : nil
+    }
+}

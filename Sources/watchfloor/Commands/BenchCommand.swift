@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchMatchCommand.self,
             BenchCodeCommand.self,
             BenchSimulateCommand.self,
+            BenchChangePointsCommand.self,
         ]
     )
 }

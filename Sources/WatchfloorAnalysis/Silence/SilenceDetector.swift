@@ -1,0 +1,111 @@
+/// W3: a series that used to report regularly and stops. On each day of a run of empty days the
+/// detector asks how probable that run is under the series' own recent rate — the reports in the
+/// ``Settings/baselineDays`` before the run, as a Gamma–Poisson posterior — with the days
+/// weighted by coverage, so that days on which the series' outlets were quiet on everything
+/// (exposure 0) count for nothing:
+///
+///     P(no report over the run) = (β / (β + E_run))^α,   α = α₀ + k_baseline,  β = E_baseline
+///
+/// The silence is raised on the first day that probability falls below ``Settings/probability``
+/// (and the run has lasted ``Settings/minimumRunDays``); it lasts until the next report.
+///
+/// ```swift
+/// let silences = SilenceDetector(settings: .default).scan(counts: daily.values, exposures: exposure)
+/// silences.first?.expected     // reports the recent rate predicted over the run so far
+/// ```
+public struct SilenceDetector: Sendable {
+    public struct Settings: Hashable, Sendable, Codable {
+        /// Days before the run that set the series' recent rate.
+        public var baselineDays: Int
+        /// The baseline must hold at least this many reports: the series "used to report regularly".
+        public var minimumBaselineEvents: Int
+        /// A run shorter than this is never a silence, however busy the series was.
+        public var minimumRunDays: Int
+        /// The run's probability under the recent rate below which a silence is raised.
+        public var probability: Double
+        /// α₀ of the Gamma prior on the rate (β₀ = 0: the baseline alone sets the scale).
+        public var priorShape: Double
+
+        public init(
+            baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 14,
+            probability: Double = 0.001, priorShape: Double = 0.5
+        ) {
+            self.baselineDays = baselineDays
+            self.minimumBaselineEvents = minimumBaselineEvents
+            self.minimumRunDays = minimumRunDays
+            self.probability = probability
+            self.priorShape = priorShape
+        }
+
+        public static let `default` = Settings()
+    }
+
+    /// A run of empty days that the series' recent rate made improbable.
+    public struct Silence: Hashable, Sendable {
+        /// Index of the first empty day.
+        public var first: Int
+        /// Index of the day the run became improbable enough (the detection day).
+        public var detected: Int
+        /// Index of the last empty day (the series' last day when the silence is ongoing).
+        public var last: Int
+        public var ongoing: Bool
+        /// Reports and coverage-weighted days in the baseline before the run.
+        public var baselineEvents: Double
+        public var baselineExposure: Double
+        /// P(no report over the run) on the detection day, and over the whole run.
+        public var probabilityAtDetection: Double
+        public var probability: Double
+        /// Reports the recent rate predicted over the run up to detection, and over the whole run.
+        public var expectedAtDetection: Double
+        public var expected: Double
+
+        /// Reports per day of full coverage before the run (the posterior mean).
+        public var baselineRate: Double { baselineExposure > 0 ? baselineEvents / baselineExposure : 0 }
+    }
+
+    public let settings: Settings
+
+    public init(settings: Settings = .default) {
+        self.settings = settings
+    }
+
+    /// The silences in a daily series (`exposures` one per day, or full coverage throughout).
+    public func scan(counts: [Double], exposures: [Double]? = nil) -> [Silence] {
+        let n = counts.count
+        let countSums = PrefixSums(counts)
+        let exposureSums = PrefixSums(exposures ?? [Double](repeating: 1, count: n))
+        var silences: [Silence] = []
+        var runStart = 0
+        var open: Int?  // index into silences of the run under way, once raised
+        for t in 0..<n {
+            if counts[t] > 0 {
+                if let o = open { silences[o].ongoing = false }
+                open = nil
+                runStart = t + 1
+                continue
+            }
+            guard runStart > 0 else { continue }  // no report yet: nothing to fall silent
+            let from = max(0, runStart - settings.baselineDays)
+            let events = countSums[from..<runStart]
+            let baselineExposure = exposureSums[from..<runStart]
+            let runExposure = exposureSums[runStart..<(t + 1)]
+            guard events >= Double(settings.minimumBaselineEvents), baselineExposure > 0 else { continue }
+            let rate = GammaPoisson(shape: settings.priorShape + events, rate: baselineExposure)
+            let probability = rate.probabilityOfNone(exposure: runExposure)
+            if let o = open {
+                silences[o].last = t
+                silences[o].probability = probability
+                silences[o].expected = rate.mean * runExposure
+            } else if t - runStart + 1 >= settings.minimumRunDays, probability < settings.probability {
+                silences.append(
+                    Silence(
+                        first: runStart, detected: t, last: t, ongoing: true, baselineEvents: events,
+                        baselineExposure: baselineExposure, probabilityAtDetection: probability,
+                        probability: probability, expectedAtDetection: rate.mean * runExposure,
+                        expected: rate.mean * runExposure))
+                open = silences.count - 1
+            }
+        }
+        return silences
+    }
+}

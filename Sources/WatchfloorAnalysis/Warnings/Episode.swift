@@ -1,0 +1,67 @@
+import Watchfloor
+
+/// A warning under construction, with the last day its condition held, so that signals of one
+/// episode can be merged into one warning.
+struct Episode {
+    var warning: Warning
+    var end: Day
+    /// Each signal's detection day and explanation.
+    var explanations: [(detectedOn: Day, text: String)]
+
+    init(_ warning: Warning, end: Day) {
+        self.warning = warning
+        self.end = max(end, warning.detectedOn)
+        explanations = [(warning.detectedOn, warning.explanation)]
+    }
+
+    /// Merges signals of the same kind and place whose spans (onset to end) are less than `days`
+    /// apart: one warning per episode, with the earliest onset and detection, the highest score,
+    /// every type, and the supporting events of all (at most `maximumEvents`).
+    static func merge(_ episodes: [Episode], within days: Int, maximumEvents: Int) -> [Episode] {
+        let ordered = episodes.sorted {
+            ($0.warning.kind.rawValue, $0.warning.province?.code ?? "", $0.warning.onset)
+                < ($1.warning.kind.rawValue, $1.warning.province?.code ?? "", $1.warning.onset)
+        }
+        var merged: [Episode] = []
+        for episode in ordered {
+            if var last = merged.last, last.warning.kind == episode.warning.kind,
+                last.warning.province == episode.warning.province, episode.warning.onset <= last.end.adding(days: days)
+            {
+                last.absorb(episode)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(episode)
+            }
+        }
+        return merged.map { episode in
+            var episode = episode
+            episode.finish(maximumEvents: maximumEvents)
+            return episode
+        }
+    }
+
+    private mutating func absorb(_ other: Episode) {
+        let stronger = other.warning.score > warning.score
+        warning.onset = min(warning.onset, other.warning.onset)
+        warning.detectedOn = min(warning.detectedOn, other.warning.detectedOn)
+        warning.types = Array(Set(warning.types + other.warning.types)).sorted()
+        if stronger {
+            warning.figures = other.warning.figures
+            warning.score = other.warning.score
+        }
+        var seen = Set(warning.events)
+        warning.events += other.warning.events.filter { seen.insert($0).inserted }
+        explanations += other.explanations
+        end = max(end, other.end)
+    }
+
+    private mutating func finish(maximumEvents: Int) {
+        if explanations.count > 1 {
+            // In the order the signals were raised: the explanation reads as the episode unfolded.
+            let texts = explanations.sorted { $0.detectedOn < $1.detectedOn }.map(\.text)
+            warning.explanation = texts.joined(separator: " Also: ")
+            warning.figures["signals"] = Double(explanations.count)
+        }
+        if warning.events.count > maximumEvents { warning.events = Array(warning.events.prefix(maximumEvents)) }
+    }
+}

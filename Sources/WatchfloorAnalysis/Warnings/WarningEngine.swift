@@ -1,0 +1,114 @@
+import Watchfloor
+
+/// Raises the five warnings of the gift-politics subject from coded reporting:
+///
+/// | warning | method |
+/// |---|---|
+/// | W1 gift-flow disruption | ``PoissonGammaBOCPD`` on gifts + condolence visits (drops) and on aid disruption (rises) |
+/// | W2 hollow gratitude | ``GratitudeMonitor`` (coerced share vs baseline), and the detector on discontent (rises) |
+/// | W3 silence | ``SilenceDetector`` on gifts + condolence visits per province |
+/// | W4 narrative gap | ``NarrativeGap`` per province: the index against its baseline, or a surge of strain under a running narrative |
+/// | W5 alliance-exchange shift | the detector on deployments, arms transfers, technology/energy/food (both ways) |
+///
+/// Every detector runs online over the days analysed, so a warning's `detectedOn` is the first
+/// day the reporting published up to that day raised it, and its `onset` the estimated start of
+/// the change. Signals of the same kind about the same place less than
+/// ``AnalysisSettings/episodeDays`` apart are one episode and one warning, whose score is the
+/// strongest of them.
+///
+/// ```swift
+/// let engine = WarningEngine(settings: try AnalysisSettings.load(from: packURL.appending(path: "analysis.yaml")))
+/// for warning in engine.warnings(facts: facts, coverage: outletDays, asOf: today) {
+///     print(warning.kind, warning.province?.code ?? "national", warning.onset, warning.score)
+/// }
+/// ```
+public struct WarningEngine: Sendable {
+    public let settings: AnalysisSettings
+
+    public init(settings: AnalysisSettings = .default) {
+        self.settings = settings
+    }
+
+    /// The warnings as of `asOf`, from the events and the coverage log (anything dated later is ignored).
+    public func warnings(facts: [EventFact], coverage: [OutletDay], asOf: Day) -> [Warning] {
+        warnings(in: AnalysisContext(facts: facts, coverage: coverage, asOf: asOf, settings: settings))
+    }
+
+    /// The warnings of a prepared context (see ``AnalysisContext``).
+    public func warnings(in context: AnalysisContext) -> [Warning] {
+        guard let interval = context.interval else { return [] }
+        var analyses = SeriesCache(context: context, settings: settings)
+        var episodes: [Episode] = []
+        let scopes: [Province?] = [nil] + context.provinces.map { $0 }
+
+        for monitor in settings.monitors {
+            for province in scopes where province == nil ? monitor.national : monitor.provinces {
+                let selection = SeriesSelection(types: monitor.types, province: province)
+                guard let analysis = analyses[selection] else { continue }
+                for (alarm, change) in zip(analysis.alarms, analysis.changePoints)
+                where monitor.directions.contains(alarm.direction) {
+                    episodes.append(changeEpisode(monitor, analysis, change, context: context))
+                }
+            }
+        }
+
+        let silenceScopes: [Province?] = (settings.silence.national ? [nil] : []) + context.provinces.map { $0 }
+        for province in silenceScopes {
+            let selection = SeriesSelection(types: settings.silence.types, province: province)
+            guard let analysis = analyses[selection] else { continue }
+            for silence in analysis.silences {
+                episodes.append(silenceEpisode(analysis, silence, context: context))
+            }
+        }
+
+        let gratitude = GratitudeMonitor(settings: settings.gratitude)
+        for province in scopes {
+            for finding in gratitude.findings(ledger: context.ledger, province: province, interval: interval) {
+                episodes.append(gratitudeEpisode(finding))
+            }
+        }
+
+        let gap = NarrativeGap(settings: settings.narrativeGap)
+        let share = settings.narrativeGap.share
+        for province in context.provinces {
+            for finding in gap.findings(ledger: context.ledger, province: province, interval: interval) {
+                episodes.append(gapEpisode(finding))
+            }
+            guard let strain = analyses[gap.strainSelection(province)] else { continue }
+            for (alarm, change) in zip(strain.alarms, strain.changePoints) where alarm.direction == .rise {
+                let window = DayInterval(
+                    first: change.detectedOn.adding(days: 1 - share.windowDays), last: change.detectedOn)
+                let narrative = gap.narrative(ledger: context.ledger, province: province, period: window)
+                guard narrative >= share.minimumWindowFailures else { continue }
+                episodes.append(gapRiseEpisode(strain, change, gap: gap, context: context))
+            }
+        }
+
+        return Episode.merge(episodes, within: settings.episodeDays, maximumEvents: settings.maximumEvents)
+            .map(\.warning)
+            .sorted {
+                ($0.detectedOn, $0.kind.rawValue, $0.province?.code ?? "")
+                    < ($1.detectedOn, $1.kind.rawValue, $1.province?.code ?? "")
+            }
+    }
+
+    /// Each series is analysed once, whichever warnings read it, and only when it has enough stories.
+    struct SeriesCache {
+        let context: AnalysisContext
+        let settings: AnalysisSettings
+        var analyses: [SeriesSelection: SeriesAnalysis?] = [:]
+
+        subscript(selection: SeriesSelection) -> SeriesAnalysis? {
+            mutating get {
+                if let cached = analyses[selection] { return cached }
+                var analysis: SeriesAnalysis?
+                if context.ledger.total(selection) >= settings.minimumEvents {
+                    let candidate = context.analyse(selection, settings: settings)
+                    if candidate.series.values.reduce(0, +) >= Double(settings.minimumEvents) { analysis = candidate }
+                }
+                analyses[selection] = analysis
+                return analysis
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import Watchfloor
+
+@testable import WatchfloorAnalysis
+
+@Suite struct SilenceDetectorTests {
+    @Test func theProbabilityOfAnEmptyRunMatchesTheHandComputation() throws {
+        // 30 days of one report a day, then nothing. Baseline: 30 reports in 30 days, prior shape
+        // 0.5, so the rate is Gamma(30.5, 30) and P(no report in L days) = (30 / (30 + L))^30.5.
+        // L = 7: (30/37)^30.5 = 0.001667 > 0.001; L = 8: (30/38)^30.5 = 7.39e-4 < 0.001.
+        let counts = Array(repeating: 1.0, count: 30) + Array(repeating: 0.0, count: 20)
+        let detector = SilenceDetector(settings: .init(baselineDays: 90, minimumBaselineEvents: 6, minimumRunDays: 5, probability: 0.001))
+        let silence = try #require(detector.scan(counts: counts).first)
+        #expect(silence.first == 30 && silence.detected == 37 && silence.last == 49 && silence.ongoing)
+        #expect(abs(silence.probabilityAtDetection - pow(30.0 / 38, 30.5)) < 1e-12)
+        #expect(abs(silence.expectedAtDetection - 30.5 / 30 * 8) < 1e-12)
+        #expect(abs(silence.probability - pow(30.0 / 50, 30.5)) < 1e-12)
+        #expect(abs(GammaPoisson(shape: 30.5, rate: 30).probabilityOfNone(exposure: 7) - 0.001_667) < 1e-6)
+    }
+
+    @Test func daysWithoutCoverageDoNotCount() {
+        // The same run, but the series' outlets were quiet on everything from day 30: no silence.
+        let counts = Array(repeating: 1.0, count: 30) + Array(repeating: 0.0, count: 20)
+        let exposures = Array(repeating: 1.0, count: 30) + Array(repeating: 0.0, count: 20)
+        #expect(SilenceDetector().scan(counts: counts, exposures: exposures).isEmpty)
+    }
+
+    @Test func aSeriesThatNeverReportedRegularlyCannotFallSilent() {
+        let sparse = [1.0, 0, 0, 1, 0, 0, 0, 0, 1] + Array(repeating: 0.0, count: 200)
+        #expect(SilenceDetector().scan(counts: sparse).isEmpty)
+        #expect(SilenceDetector().scan(counts: []).isEmpty)
+    }
+
+    @Test func aSilenceEndsWithTheNextReport() throws {
+        let counts = Array(repeating: 2.0, count: 60) + Array(repeating: 0.0, count: 30) + [1] + Array(repeating: 2.0, count: 10)
+        let silence = try #require(SilenceDetector().scan(counts: counts).first)
+        #expect(silence.first == 60 && silence.last == 89 && !silence.ongoing)
+    }
+}
+
+@Suite struct ShareShiftTestTests {
+    let settings = ShareShiftTest.Settings(windowDays: 10, baselineDays: 20, interval: 0.9, minimumWindow: 5, minimumBaseline: 5)
+
+    @Test func aShareThatJumpsIsFoundOnceWithItsIntervals() throws {
+        // One report a day: a success every tenth day for 40 days, then every day.
+        let successes = (0..<70).map { $0 < 40 ? ($0 % 10 == 0 ? 1.0 : 0) : 1 }
+        let failures = successes.map { 1 - $0 }
+        let shifts = ShareShiftTest(settings: settings).scan(successes: successes, failures: failures)
+        let shift = try #require(shifts.first)
+        #expect(shifts.count == 1)
+        #expect(shift.onset == 40)
+        #expect(shift.detected > 40 && shift.detected <= 45)
+        // Hand-check the posteriors on the detection day from the counts they stand for.
+        #expect(shift.window == BetaDistribution(alpha: 1 + shift.windowSuccesses, beta: 1 + shift.windowTotal - shift.windowSuccesses))
+        #expect(shift.window.quantile(0.05) > shift.baseline.quantile(0.95))
+        #expect(shift.probability > 0.99 && shift.peakProbability >= shift.probability)
+    }
+
+    @Test func aSteadyShareRaisesNothing() {
+        let successes = (0..<200).map { $0 % 4 == 0 ? 1.0 : 0 }
+        #expect(ShareShiftTest(settings: settings).scan(successes: successes, failures: successes.map { 1 - $0 }).isEmpty)
+        #expect(ShareShiftTest(settings: settings).scan(successes: [], failures: []).isEmpty)
+    }
+
+    @Test func readingsCarryTheirInterval() {
+        let period = DayInterval(first: Day("2025-01-01")!, last: Day("2025-01-31")!)
+        let reading = ShareReading(period: period, successes: 7, failures: 3, settings: settings)
+        #expect(abs(reading.mean - 8.0 / 12) < 1e-12)
+        #expect(abs(reading.lower - 0.435_625_812) < 1e-6 && abs(reading.upper - 0.864_924_527) < 1e-6)
+    }
+}
