@@ -56,8 +56,9 @@ public protocol Store: Sendable {
 
     func sources() throws -> [SourceSummary]
 
-    /// The indicator series of `key` per publication day, a near-duplicate cluster counted once a
-    /// day; `weighted` sums each cluster's mean source reliability weight instead.
+    /// The indicator series of `key` per publication day: stories (near-duplicate clusters) counted
+    /// once, on the day their first copy was published; `weighted` sums each story's highest
+    /// `reliability weight × confidence` instead.
     func series(_ key: SeriesKey, weighted: Bool) throws -> DailySeries
 
     /// Every effective event (machine events not superseded by a review, and reviewed events that

@@ -93,31 +93,63 @@ import WatchfloorTesting
 }
 
 @Suite struct SQLiteStoreIndicatorTests {
-    @Test func aStoryCountsOnceADayHoweverManyOutletsCarryIt() throws {
+    @Test func aStoryCountsOnceOnTheDayItFirstAppeared() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
         let wire = document("Wire: gifts delivered to bereaved families in Hyesan and Chongjin, officials said.", published: "2025-10-01")
-        let copy = document("Wire: gifts delivered to bereaved families in Hyesan and Chongjin, officials said. (reprint)", source: stateMedia, published: "2025-10-01")
+        let copy = document("Wire: gifts delivered to bereaved families in Hyesan and Chongjin, officials said. (reprint)", source: stateMedia, published: "2025-10-02")
         let later = document("Another gift story from Hyesan.", published: "2025-10-03")
         try store.write([
             item(wire, events: [event(.giftDelivery, in: wire, province: .ryanggang), event(.giftDelivery, in: wire, province: .northHamgyong)], band: 1),
-            item(copy, source: stateMedia, events: [event(.giftDelivery, in: copy, province: .ryanggang)], band: 1),
+            item(copy, source: stateMedia, events: [event(.giftDelivery, in: copy, province: .ryanggang, confidence: 1)], band: 1),
             item(later, events: [event(.giftDelivery, in: later, province: .ryanggang)]),
         ])
         let ryanggang = try store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: false)
         #expect(ryanggang.start == Day("2025-10-01"))
         #expect(ryanggang.values == [1, 0, 1])
-        let national = try store.series(SeriesKey(type: .giftDelivery), weighted: false)
-        #expect(national.values == [1, 0, 1])
-        // Weighted: the wire cluster on 10-01 holds two insider events (B, 0.85) and one state-media event (C, 0.7).
+        #expect(try store.series(SeriesKey(type: .giftDelivery), weighted: false).values == [1, 0, 1])
+        // A story weighs as its strongest copy: insider B (0.85) × 0.8 against state media C (0.7) × 1.0.
         let weighted = try store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: true)
-        #expect(abs(weighted.values[0] - (0.85 + 0.7) / 2) < 1e-9)
-        #expect(abs(weighted.values[2] - 0.85) < 1e-9)
+        #expect(abs(weighted.values[0] - 0.7) < 1e-9)
+        #expect(abs(weighted.values[2] - 0.68) < 1e-9)
 
-        try store.replaceMachineEvents([copy.id: []])
-        #expect(abs(try store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: true).values[0] - 0.85) < 1e-9)
-        try store.replaceMachineEvents([wire.id: [], later.id: []])
+        // Without the original, the story begins with its copy, a day later.
+        try store.replaceMachineEvents([wire.id: []])
+        let moved = try store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: false)
+        #expect(moved.start == Day("2025-10-02"))
+        #expect(moved.values == [1, 1])
+        #expect(try store.series(SeriesKey(type: .giftDelivery, province: .northHamgyong), weighted: false).isEmpty)
+        try store.replaceMachineEvents([copy.id: [], later.id: []])
         #expect(try store.series(SeriesKey(type: .giftDelivery), weighted: false).isEmpty)
+    }
+
+    @Test func theStoredSeriesCountEachStoryOnItsFirstDay() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var generator = SplitMix(seed: 7)
+        var items: [DocumentToStore] = []
+        for i in 0..<300 {
+            let day = String(format: "2025-10-%02d", 1 + Int(generator.next() % 28))
+            let doc = document("Story \(i % 120) about gifts in a province, copy \(i).", published: day)
+            let province = Province.allCases[Int(generator.next() % 12)]
+            let events = [event(.giftDelivery, in: doc, province: province, confidence: 0.5 + Double(generator.next() % 50) / 100)]
+            items.append(item(doc, source: i % 3 == 0 ? stateMedia : insider, events: events, band: Int64(i % 120)))
+        }
+        // Near-duplicates are judged by the 40-character prefix here: "Story N about…" groups copies of story N.
+        try store.write(items)
+        var expected: [String: [String: Int]] = [:]
+        var firstDay: [String: String] = [:]
+        for fact in try store.eventFacts() {
+            let key = "\(fact.type)@\(fact.province!.code)|\(fact.cluster)"
+            if firstDay[key].map({ fact.day.description < $0 }) ?? true { firstDay[key] = fact.day.description }
+        }
+        for (key, day) in firstDay { expected[String(key.split(separator: "|")[0]), default: [:]][day, default: 0] += 1 }
+        for province in Province.allCases {
+            let series = try store.series(SeriesKey(type: .giftDelivery, province: province), weighted: false)
+            var actual: [String: Int] = [:]
+            for (i, value) in series.values.enumerated() where value > 0 { actual[series.day(at: i).description] = Int(value) }
+            #expect(actual == (expected["GIFT_DELIVERY@\(province.code)"] ?? [:]), "\(province)")
+        }
     }
 
     @Test func factsAndCoverageDescribeWhatWasStored() throws {
@@ -140,5 +172,18 @@ import WatchfloorTesting
         let coverage = try store.coverage()
         #expect(coverage.map(\.documents) == [2, 1])
         #expect(coverage.map(\.source) == ["Example Insider", "Example State Media"])
+    }
+}
+
+/// A tiny seeded generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,11 +1,16 @@
 /// Triggers that keep the indicator tables up to date as events are inserted, deleted, reviewed
 /// or superseded, so that a series is read, never recomputed.
 ///
-/// `indicator_clusters` holds, per type × scope (a province code or `national`) × day × story
-/// cluster, how many counted events the cluster has and the sum of their source weights.
-/// `indicator_daily` holds per type × scope × day: `clusters` (the count series: a story counted
-/// once however many outlets carried it), `weighted` (the sum over clusters of their mean source
-/// reliability weight) and `events` (raw events).
+/// The unit counted is a *story*: a near-duplicate cluster reporting an event of a type, in a
+/// scope (a province code, or `national` for every event of the type). A story counts once, on
+/// the day its first copy was published, however many outlets carried it and on whichever days;
+/// its weight is the highest `reliability weight × confidence` among its copies. (These are the
+/// analysis stage's rules, see `IndicatorLedger`, so that a chart and a warning count alike.)
+///
+/// `indicator_stories` holds each story's first day, weight and number of events;
+/// `indicator_daily` holds per type × scope × day the stories that began that day (`clusters`),
+/// their summed weight (`weighted`) and the raw events published that day (`events`). Rows that
+/// fall to zero are kept (and ignored by readers) rather than hunted down on every delete.
 enum IndicatorTriggers {
     private enum Scope: String, CaseIterable {
         case national, province
@@ -15,50 +20,65 @@ enum IndicatorTriggers {
 
         /// The extra trigger condition.
         func condition(_ ref: String) -> String { self == .national ? "" : " AND \(ref).province IS NOT NULL" }
+
+        /// The condition on `events e` that selects the same scope.
+        func eventCondition(_ ref: String) -> String { self == .national ? "" : " AND e.province = \(ref).province" }
     }
 
-    private static func cluster(_ ref: String, _ scope: Scope) -> String {
-        "c.type = \(ref).type AND c.scope = \(scope.key(ref)) AND c.day = \(ref).day AND c.cluster = \(ref).cluster"
+    private static func story(_ ref: String, _ scope: Scope) -> String {
+        "type = \(ref).type AND scope = \(scope.key(ref)) AND cluster = \(ref).cluster"
     }
 
-    private static func daily(_ ref: String, _ scope: Scope) -> String {
-        "type = \(ref).type AND scope = \(scope.key(ref)) AND day = \(ref).day"
+    /// Takes the story's contribution off the day it currently counts on.
+    private static func retract(_ ref: String, _ scope: Scope) -> String {
+        """
+        UPDATE indicator_daily SET
+            clusters = clusters - 1,
+            weighted = weighted - (SELECT weight FROM indicator_stories WHERE \(story(ref, scope)))
+            WHERE type = \(ref).type AND scope = \(scope.key(ref))
+            AND day = (SELECT first_day FROM indicator_stories WHERE \(story(ref, scope)));
+        """
+    }
+
+    /// Puts the story's contribution on the day it now counts on (nothing if the story is gone).
+    private static func restore(_ ref: String, _ scope: Scope) -> String {
+        """
+        INSERT INTO indicator_daily(type, scope, day, clusters, weighted, events)
+            SELECT type, scope, first_day, 1, weight, 0 FROM indicator_stories WHERE \(story(ref, scope))
+            ON CONFLICT(type, scope, day) DO UPDATE SET
+                clusters = clusters + 1, weighted = weighted + excluded.weighted;
+        """
     }
 
     private static func add(_ ref: String, _ scope: Scope) -> String {
         """
+        \(retract(ref, scope))
+        INSERT INTO indicator_stories(type, scope, cluster, first_day, weight, events)
+            VALUES (\(ref).type, \(scope.key(ref)), \(ref).cluster, \(ref).day, \(ref).weight, 1)
+            ON CONFLICT(type, scope, cluster) DO UPDATE SET
+                first_day = MIN(first_day, excluded.first_day), weight = MAX(weight, excluded.weight),
+                events = events + 1;
+        \(restore(ref, scope))
         INSERT INTO indicator_daily(type, scope, day, clusters, weighted, events)
-            VALUES (\(ref).type, \(scope.key(ref)), \(ref).day, 0, 0.0, 0) ON CONFLICT DO NOTHING;
-        UPDATE indicator_daily SET
-            events = events + 1,
-            clusters = clusters + (SELECT COUNT(*) = 0 FROM indicator_clusters c WHERE \(cluster(ref, scope))),
-            weighted = weighted + COALESCE(
-                (SELECT (c.weight_sum + \(ref).weight) / (c.events + 1) - c.weight_sum / c.events
-                 FROM indicator_clusters c WHERE \(cluster(ref, scope))), \(ref).weight)
-            WHERE \(daily(ref, scope));
-        INSERT INTO indicator_clusters(type, scope, day, cluster, events, weight_sum)
-            VALUES (\(ref).type, \(scope.key(ref)), \(ref).day, \(ref).cluster, 1, \(ref).weight)
-            ON CONFLICT(type, scope, day, cluster) DO UPDATE SET
-                events = events + 1, weight_sum = weight_sum + excluded.weight_sum;
+            VALUES (\(ref).type, \(scope.key(ref)), \(ref).day, 0, 0.0, 1)
+            ON CONFLICT(type, scope, day) DO UPDATE SET events = events + 1;
         """
     }
 
     private static func remove(_ ref: String, _ scope: Scope) -> String {
-        """
-        UPDATE indicator_daily SET
-            events = events - 1,
-            clusters = clusters - (SELECT c.events = 1 FROM indicator_clusters c WHERE \(cluster(ref, scope))),
-            weighted = weighted - (SELECT c.weight_sum / c.events
-                - CASE WHEN c.events = 1 THEN 0.0 ELSE (c.weight_sum - \(ref).weight) / (c.events - 1) END
-                FROM indicator_clusters c WHERE \(cluster(ref, scope)))
-            WHERE \(daily(ref, scope));
-        UPDATE indicator_clusters SET events = events - 1, weight_sum = weight_sum - \(ref).weight
-            WHERE type = \(ref).type AND scope = \(scope.key(ref)) AND day = \(ref).day AND cluster = \(ref).cluster;
-        DELETE FROM indicator_clusters
-            WHERE type = \(ref).type AND scope = \(scope.key(ref)) AND day = \(ref).day AND cluster = \(ref).cluster
-            AND events <= 0;
-        DELETE FROM indicator_daily WHERE \(daily(ref, scope)) AND events <= 0;
-        """
+        let remaining = "e.type = \(ref).type AND e.cluster = \(ref).cluster AND e.counted\(scope.eventCondition(ref))"
+        return """
+            \(retract(ref, scope))
+            UPDATE indicator_daily SET events = events - 1
+                WHERE type = \(ref).type AND scope = \(scope.key(ref)) AND day = \(ref).day;
+            UPDATE indicator_stories SET
+                events = events - 1,
+                first_day = COALESCE((SELECT MIN(e.day) FROM events e WHERE \(remaining)), first_day),
+                weight = COALESCE((SELECT MAX(e.weight) FROM events e WHERE \(remaining)), 0.0)
+                WHERE \(story(ref, scope));
+            DELETE FROM indicator_stories WHERE \(story(ref, scope)) AND events <= 0;
+            \(restore(ref, scope))
+            """
     }
 
     static var create: String {

@@ -112,7 +112,7 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT day, clusters, weighted FROM indicator_daily
-                    WHERE type = ? AND scope = ? ORDER BY day
+                    WHERE type = ? AND scope = ? AND clusters > 0 ORDER BY day
                     """, arguments: [key.type.rawValue, key.province?.code ?? "national"])
             let points: [(Day, Double)] = rows.compactMap { row in
                 guard let day = Day(row["day"] as String) else { return nil }

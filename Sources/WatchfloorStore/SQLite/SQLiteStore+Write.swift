@@ -187,6 +187,8 @@ struct BatchWriter {
         return id
     }
 
+    /// Inserts machine events; `weight` is the source's reliability weight (each event's is that
+    /// times its confidence).
     func insertEvents(_ events: [Event], documentSeq: Int64, day: String, cluster: Int64, weight: Double) throws {
         guard !events.isEmpty else { return }
         let insert = try db.cachedStatement(sql: """
@@ -199,7 +201,7 @@ struct BatchWriter {
                 documentSeq, event.type.rawValue, event.province?.code, event.date?.day.description,
                 event.date?.precision.rawValue, event.sincerity?.rawValue, try json(event.attributes), event.confidence,
                 event.evidence.sentence.start, event.evidence.sentence.end, event.evidence.text,
-                try json(event.evidence.cues), event.evidence.rule, day, cluster, weight,
+                try json(event.evidence.cues), event.evidence.rule, day, cluster, weight * event.confidence,
             ])
         }
     }

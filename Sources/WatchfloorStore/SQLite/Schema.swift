@@ -64,8 +64,8 @@ enum Schema {
                 END;
 
                 -- origin: 'machine' (the coder) or 'review' (an analyst's decision). counted: whether the
-                -- event feeds indicators. day, cluster and weight are copied from the document and its
-                -- source so that indicator triggers need no joins.
+                -- event feeds indicators. day and cluster are copied from the document, weight is the
+                -- source's reliability weight times the confidence, so that indicator triggers need no joins.
                 CREATE TABLE events (
                     id INTEGER PRIMARY KEY,
                     document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -95,10 +95,12 @@ enum Schema {
                 CREATE INDEX events_by_day ON events(day);
                 CREATE INDEX events_by_status_confidence ON events(status, confidence);
 
-                CREATE TABLE indicator_clusters (
-                    type TEXT NOT NULL, scope TEXT NOT NULL, day TEXT NOT NULL, cluster INTEGER NOT NULL,
-                    events INTEGER NOT NULL, weight_sum REAL NOT NULL,
-                    PRIMARY KEY (type, scope, day, cluster)) WITHOUT ROWID;
+                CREATE INDEX events_by_story ON events(type, cluster);
+
+                CREATE TABLE indicator_stories (
+                    type TEXT NOT NULL, scope TEXT NOT NULL, cluster INTEGER NOT NULL,
+                    first_day TEXT NOT NULL, weight REAL NOT NULL, events INTEGER NOT NULL,
+                    PRIMARY KEY (type, scope, cluster)) WITHOUT ROWID;
                 CREATE TABLE indicator_daily (
                     type TEXT NOT NULL, scope TEXT NOT NULL, day TEXT NOT NULL,
                     clusters INTEGER NOT NULL, weighted REAL NOT NULL, events INTEGER NOT NULL,
