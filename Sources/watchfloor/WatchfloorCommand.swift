@@ -20,6 +20,8 @@ struct WatchfloorCommand: AsyncParsableCommand {
             SearchCommand.self,
             EventsCommand.self,
             SourcesCommand.self,
+            WarningsCommand.self,
+            SeriesCommand.self,
             ExplainCommand.self,
             RecodeCommand.self,
             ReindexCommand.self,

@@ -27,6 +27,8 @@ public struct EventFilter: Sendable, Hashable {
         case leastConfident
         /// In document order (by document, then sentence).
         case documentOrder
+        /// The most recently stored first.
+        case newestID
     }
 
     public init(

@@ -57,6 +57,7 @@ extension SQLiteStore {
         case .oldest: "e.day, e.id"
         case .leastConfident: "e.confidence, e.id"
         case .documentOrder: "e.document_seq, e.sentence_start, e.id"
+        case .newestID: "e.id DESC"
         }
         var sql = "SELECT \(Self.eventColumns) \(Self.joins) WHERE \(condition) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT \(max(limit, 0)) OFFSET \(max(filter.offset, 0))" }

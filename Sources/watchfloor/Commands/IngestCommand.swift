@@ -50,6 +50,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Build the full-text index once at the end (faster for bulk loads).")
     var deferIndex = false
 
+    @Flag(help: "Do not recompute the warnings after ingesting (`watchfloor warnings` will).")
+    var noAnalysis = false
+
     @Option(help: "How to print the summary (table|json).")
     var summary: String = "table"
 
@@ -94,10 +97,12 @@ struct IngestCommand: AsyncParsableCommand {
                     detail: "\(state.documents) documents  \((state.currentFile as NSString).lastPathComponent)")
             })
         bar.finish()
+        let warnings = noAnalysis ? nil : try context.warnings(store: store).run()
         if summary == "json" {
             Terminal.output(try JSONOutput.string(result))
         } else {
             Terminal.output(IngestCommand.describe(result))
+            if let warnings { Terminal.output("  warnings: \(warnings.count) (see `watchfloor warnings`)") }
         }
         if result.rejected > 0 { throw ExitCode(1) }
     }

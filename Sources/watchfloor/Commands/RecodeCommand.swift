@@ -29,8 +29,9 @@ struct RecodeCommand: AsyncParsableCommand {
             bar.update(fraction: total > 0 ? Double(done) / Double(total) : 1, detail: "\(done) of \(total) documents")
         }
         bar.finish()
+        let warnings = try context.warnings(store: store).run()
         Terminal.output(
             "recoded \(summary.documents) documents in \(String(format: "%.1f", summary.seconds)) s: "
-                + "\(summary.eventsBefore) events before, \(summary.eventsAfter) after")
+                + "\(summary.eventsBefore) events before, \(summary.eventsAfter) after; \(warnings.count) warnings")
     }
 }

@@ -56,6 +56,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the truth and summary only, no reporting.")
     var noReporting = false
 
+    @Flag(name: .long, help: "Then ingest the reporting into a fresh database, code it, raise warnings, and score both against the truth.")
+    var score = false
+
+    @OptionGroup var packOption: PackOption
+
     @Flag(name: .long, help: "Run the tipping experiment (sudden versus stepwise withdrawal of gifts) instead.")
     var tipping = false
 
@@ -68,6 +73,7 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        if score && (noReporting || tipping) { throw ValidationError("--score needs the reporting: drop --no-reporting and --tipping") }
         if let weeks, !(1...5200).contains(weeks) { throw ValidationError("--weeks must be from 1 to 5200") }
         if let start, Day(start)?.description != start { throw ValidationError("--start must be a date as YYYY-MM-DD, found \"\(start)\"") }
     }
@@ -101,6 +107,25 @@ struct SimulateCommand: AsyncParsableCommand {
         case .table:
             printTable(summary, folder: folder)
         }
+        if score { try runScore(folder: folder) }
+    }
+
+    private func runScore(folder: URL) throws {
+        let result = try SimulationScoring(context: try packOption.context()).run(folder: folder)
+        try Data(try result.json().utf8).write(to: folder.appendingPathComponent("score.json"))
+        let report = result.coding.report
+        print("")
+        print("score           ingested \(result.ingest.new + result.ingest.nearDuplicates) documents into \(result.database)")
+        print(String(format: "  coding        macro F1 %.3f, micro F1 %.3f, province accuracy %.3f, sincerity accuracy %.3f",
+            report.macroF1, report.micro.f1, report.provinceAccuracy, report.sincerityAccuracy))
+        print("  warnings      \(result.warnings.count) raised; per kind (shifts detected, median delay, false alarms per year):")
+        for kind in WarningKind.allCases {
+            guard let k = result.warningScore.kinds[kind] else { continue }
+            let delay = k.medianDelayDays.map { String(format: "%.0f days", $0) } ?? "–"
+            let perYear = k.falseAlarmsPerYear.map { String(format: "%.2f", $0) } ?? "–"
+            print("    \(kind.rawValue) \(kind.title.padding(toLength: 24, withPad: " ", startingAt: 0)) \(k.detected)/\(k.shifts) detected, median delay \(delay), \(k.falseAlarms) false alarms (\(perYear)/year)")
+        }
+        print("  written to    \(folder.appendingPathComponent("score.json").path)")
     }
 
     private func runTipping(_ scenario: Scenario, folder: URL) throws {
