@@ -1,5 +1,6 @@
 import Foundation
 import Watchfloor
+import WatchfloorSimulation
 import WatchfloorStore
 
 /// `watchfloor demo`: a fresh database filled with the bundled sample reporting.
@@ -23,11 +24,24 @@ public enum Demo {
         return store
     }
 
-    /// The folders of bundled reporting the demo ingests.
-    public static func reportingFolders() throws -> [URL] {
+    /// The illustrative reporting in every format (invented, labelled so).
+    public static func illustrativeReporting() throws -> URL {
         guard let samples = BundledData.folder("samples", containing: "illustrative") else {
             throw Failure(description: "cannot find the bundled samples/ folder; run from the repository or set WATCHFLOOR_HOME")
         }
-        return [samples.appendingPathComponent("illustrative")]
+        return samples.appendingPathComponent("illustrative")
+    }
+
+    /// Simulates the demo scenario (`scenarios/demo.yaml`, seed 1: the same reporting every time)
+    /// and writes its reporting and truth into `folder`. Returns the injected shifts, so that the
+    /// demo can say what an analyst should find.
+    public static func simulateReporting(into folder: URL, scenario name: String = "demo", seed: UInt64 = 1) async throws
+        -> [InjectedShift]
+    {
+        let scenario = try Scenario.load(from: try ScenarioLocator.locate(name))
+        let library = try TemplateLibrary.load(from: scenario.reporting.templates)
+        let run = await Simulation.run(scenario, seed: seed, runs: 1, library: library)
+        try SimulationOutput.write(run, to: folder)
+        return try InjectedShift.load(contentsOf: folder.appendingPathComponent("truth/shifts.json"))
     }
 }
