@@ -14,6 +14,12 @@ import Watchfloor
         #expect(registry.lookup("Rodong Sinmun") == nil)
     }
 
+    @Test func repostsAreCreditedToWhatTheyCite() {
+        #expect(registry.lookup("example.org (citing Daily NK)")?.name == "Daily NK")
+        #expect(registry.lookup("KCNA (via a reposting site)")?.name == "KCNA")
+        #expect(registry.lookup("Some Blog (Other Blog)") == nil)
+    }
+
     @Test func unknownOutletsKeepTheirStatedKindAndCannotBeJudged() {
         let source = registry.resolve(outlet: " Rimjin-gang ", statedKind: .insider)
         #expect(source == Source(name: "Rimjin-gang", kind: .insider, reliability: .f))

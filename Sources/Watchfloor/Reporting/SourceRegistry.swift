@@ -31,8 +31,23 @@ public struct SourceRegistry: Sendable {
     }
 
     /// The registered source for an outlet name, matching case- and punctuation-insensitively.
+    ///
+    /// A name with a parenthesis is also tried without it and by what it cites, as reposts are
+    /// often credited: "Voice of Korea (DPRK state media)", "biznawa (citing Daily NK)",
+    /// "The Moscow Times (AFP)".
     public func lookup(_ name: String) -> Source? {
-        index[Self.key(name)].map { entries[$0].source }
+        if let exact = index[Self.key(name)] { return entries[exact].source }
+        guard let open = name.firstIndex(of: "(") else { return nil }
+        let outer = String(name[..<open])
+        var inner = String(name[name.index(after: open)...]).replacingOccurrences(of: ")", with: "")
+            .trimmingWhitespace()
+        for lead in ["citing ", "via ", "from ", "quoting "] where inner.lowercased().hasPrefix(lead) {
+            inner = String(inner.dropFirst(lead.count))
+        }
+        for candidate in [outer, inner] {
+            if let position = index[Self.key(candidate)] { return entries[position].source }
+        }
+        return nil
     }
 
     /// The source a document from `outlet` should be filed under: the registered one when known,

@@ -60,7 +60,7 @@ public struct DocumentBuilder: Sendable {
     }
 
     /// `ko-KR` → `ko`.
-    static func primaryLanguage(_ language: Language) -> Language? {
+    public static func primaryLanguage(_ language: Language) -> Language? {
         let primary = language.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
         return primary.isEmpty ? nil : Language(rawValue: primary)
     }

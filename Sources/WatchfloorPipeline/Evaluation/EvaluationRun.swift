@@ -1,6 +1,7 @@
 import Foundation
 import Watchfloor
 import WatchfloorCoding
+import WatchfloorIngest
 
 /// Codes every passage of a gold file the way ingest would (normalised text, source kind from the
 /// pack's registry, publication day as the anchor for relative dates) and scores the result.
@@ -51,8 +52,9 @@ public struct EvaluationRun: Sendable {
             let text = TextNormalizer.normalize(record.text)
             let input = CodingInput(
                 document: DocumentID(normalizedText: text), text: text,
-                language: record.language ?? Self.guessLanguage(text), published: record.published.flatMap { Day($0) },
-                sourceKind: record.sourceKind ?? Self.sourceKind(outlet: record.outlet, registry: registry))
+                language: record.language.flatMap(DocumentBuilder.primaryLanguage) ?? LanguageGuesser.guess(text),
+                published: record.published.flatMap(PublicationDate.parse),
+                sourceKind: record.sourceKind ?? record.outlet.flatMap(registry.lookup)?.kind ?? .other)
             let predicted = coder.code(input)
             return Passage(
                 line: line, input: input, predicted: predicted,
@@ -97,34 +99,5 @@ public struct EvaluationRun: Sendable {
             }
         }
         return mistakes
-    }
-
-    /// The kind of an outlet named in a record: the registry's entry for the name, for the part
-    /// before a parenthesis ("Voice of Korea (DPRK state media)"), or for the outlet it cites
-    /// ("biznawa (citing Daily NK)", "The Moscow Times (AFP)").
-    static func sourceKind(outlet: String?, registry: SourceRegistry) -> SourceKind {
-        guard let outlet else { return .other }
-        var names = [outlet]
-        if let open = outlet.firstIndex(of: "(") {
-            names.append(String(outlet[..<open]))
-            var inner = String(outlet[outlet.index(after: open)...]).replacingOccurrences(of: ")", with: "")
-            for lead in ["citing ", "via ", "from "] where inner.lowercased().hasPrefix(lead) {
-                inner = String(inner.dropFirst(lead.count))
-            }
-            names.append(inner)
-        }
-        for name in names { if let source = registry.lookup(name) { return source.kind } }
-        return .other
-    }
-
-    /// Korean when at least a fifth of the letters are Hangul.
-    static func guessLanguage(_ text: String) -> Language {
-        var letters = 0
-        var hangul = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            letters += 1
-            if (0xAC00...0xD7A3).contains(scalar.value) { hangul += 1 }
-        }
-        return letters > 0 && hangul * 5 >= letters ? .korean : .english
     }
 }
