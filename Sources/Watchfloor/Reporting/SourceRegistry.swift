@@ -53,7 +53,7 @@ public struct SourceRegistry: Sendable {
     /// The source a document from `outlet` should be filed under: the registered one when known,
     /// otherwise a new source of the stated kind (or `other`) whose reliability cannot be judged.
     public func resolve(outlet: String?, statedKind: SourceKind?) -> Source {
-        guard let outlet, !outlet.trimmingWhitespace().isEmpty else {
+        guard let outlet, outlet.hasVisibleCharacters else {
             if let statedKind { return Source(name: "unknown \(statedKind.rawValue)", kind: statedKind) }
             return .unknown
         }

@@ -19,7 +19,7 @@ import Foundation
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var composed = text
-        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if !text.isASCII {
             composed = text.precomposedStringWithCanonicalMapping
         }
         return composed.utf8.withContiguousStorageIfAvailable { normalize(utf8: $0) }

@@ -1,21 +1,20 @@
 import Watchfloor
 
 /// The near-duplicate fingerprint of a text: locality-sensitive band keys (one-permutation
-/// MinHash over word 3-shingles) to find candidates cheaply, and the set of shingle hashes to
-/// verify a candidate exactly.
+/// MinHash over word 3-shingles) that find candidate copies cheaply, and an exact check of a
+/// candidate against the threshold.
 ///
 /// Syndicated copies of one story (a wire item reprinted with a new first line, a changed
 /// headline, a dropped paragraph) share most of their word 3-shingles. With one-permutation
 /// hashing (Li, Owen & Zhang 2012) each shingle is hashed once into one of `bands × rows` bins
 /// and the minimum per bin kept; empty bins borrow from the next non-empty bin (rotation
 /// densification, Shrivastava & Li 2014). Two texts with Jaccard similarity J share a band with
-/// probability 1 − (1 − J^rows)^bands: with 8 bands of 4 rows, 0.99 at J = 0.8 and 0.40 at J = 0.5;
-/// candidates are then checked exactly against the threshold.
+/// probability 1 − (1 − J^rows)^bands: with 8 bands of 4 rows, 0.99 at J = 0.8 and 0.40 at J = 0.5.
+/// A candidate then counts as a copy only if the exact Jaccard similarity of the two texts'
+/// shingle sets reaches the threshold, so the bands need only be generous, never exact.
 public struct ShingleFingerprint: Sendable, Hashable {
     /// One key per band; equal keys in the same band make two documents candidates.
     public var bandKeys: [Int64]
-    /// Sorted, distinct 64-bit hashes of the word 3-shingles.
-    public var shingles: [UInt64]
 
     public static let bands = 8
     public static let rows = 4
@@ -23,26 +22,17 @@ public struct ShingleFingerprint: Sendable, Hashable {
     public static let minimumWords = 8
 
     public init?(text: String) {
-        let words = Self.wordHashes(text)
-        guard words.count >= Self.minimumWords else { return nil }
-        var shingles = [UInt64]()
-        shingles.reserveCapacity(words.count)
-        for i in 0..<(words.count - 2) {
-            shingles.append(Self.mix(words[i] &* 0x9E37_79B9_7F4A_7C15 ^ words[i + 1].rotatedLeft(21) ^ words[i + 2].rotatedLeft(42)))
-        }
-        shingles.sort()
-        var unique = [UInt64]()
-        unique.reserveCapacity(shingles.count)
-        for s in shingles where unique.last != s { unique.append(s) }
-        self.shingles = unique
-
         let binCount = Self.bands * Self.rows
         var bins = [UInt64](repeating: .max, count: binCount)
-        for h in unique {
-            let bin = Int(h % UInt64(binCount))
-            let value = h / UInt64(binCount)
+        var words = 0
+        // The bins take the minimum, so repeated shingles need no deduplication here.
+        Self.forEachShingle(text) { shingle in
+            words += 1
+            let bin = Int(shingle % UInt64(binCount))
+            let value = shingle / UInt64(binCount)
             if value < bins[bin] { bins[bin] = value }
         }
+        guard words + 2 >= Self.minimumWords else { return nil }
         // Rotation densification: an empty bin takes the next non-empty bin's value, offset by distance.
         if bins.contains(.max) {
             let filled = bins
@@ -64,56 +54,63 @@ public struct ShingleFingerprint: Sendable, Hashable {
         bandKeys = keys
     }
 
-    /// Exact Jaccard similarity of the two shingle sets.
-    public func similarity(to other: ShingleFingerprint) -> Double {
-        var i = 0
-        var j = 0
-        var shared = 0
-        let a = shingles
-        let b = other.shingles
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        let union = a.count + b.count - shared
+    /// Exact Jaccard similarity of the two texts' sets of word 3-shingles.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let first = shingleSet(a)
+        let second = shingleSet(b)
+        let shared = first.intersection(second).count
+        let union = first.count + second.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    /// Lower-cased word hashes (FNV-1a over UTF-8), words being runs of letters and digits.
-    static func wordHashes(_ text: String) -> [UInt64] {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(text.utf8.count / 6)
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        var inWord = false
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            let isWordByte: Bool
-            var b = byte
-            if byte < 0x80 {
-                let lower = byte | 0x20
-                isWordByte = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                if lower >= 0x61 && lower <= 0x7A { b = lower }
-            } else {
-                isWordByte = true  // non-ASCII letters (Hangul, accented Latin) are part of words
-            }
-            if isWordByte {
-                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-                inWord = true
-            } else if inWord {
-                hashes.append(h)
-                h = 0xCBF2_9CE4_8422_2325
-                inWord = false
-            }
+    static func shingleSet(_ text: String) -> Set<UInt64> {
+        var set = Set<UInt64>()
+        forEachShingle(text) { set.insert($0) }
+        return set
+    }
+
+    /// Calls `body` with the 64-bit hash of every run of three consecutive words (lower-cased
+    /// letters and digits; other characters separate words).
+    static func forEachShingle(_ text: String, _ body: (UInt64) -> Void) {
+        var w1: UInt64 = 0
+        var w2: UInt64 = 0
+        var seen = 0
+        forEachWord(text) { word in
+            if seen >= 2 { body(mix(w1 &* 0x9E37_79B9_7F4A_7C15 ^ w2.rotatedLeft(21) ^ word.rotatedLeft(42))) }
+            w1 = w2
+            w2 = word
+            seen += 1
         }
-        if inWord { hashes.append(h) }
-        return hashes
+    }
+
+    /// Calls `body` with the FNV-1a hash of every word.
+    static func forEachWord(_ text: String, _ body: (UInt64) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var inWord = false
+            for byte in bytes {
+                var b = byte
+                let isWordByte: Bool
+                if byte < 0x80 {
+                    let lower = byte | 0x20
+                    let letter = lower >= 0x61 && lower <= 0x7A
+                    isWordByte = letter || (byte >= 0x30 && byte <= 0x39)
+                    if letter { b = lower }
+                } else {
+                    isWordByte = true  // non-ASCII letters (Hangul, accented Latin) belong to words
+                }
+                if isWordByte {
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                    inWord = true
+                } else if inWord {
+                    body(h)
+                    h = 0xCBF2_9CE4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { body(h) }
+        }
     }
 
     @inline(__always) static func mix(_ x: UInt64) -> UInt64 {

@@ -93,7 +93,7 @@ struct CSVReader {
             let value = field.trimmingWhitespace()
             if !value.isEmpty, values[column] == nil { values[column] = field }
         }
-        guard let text = values["text"], !text.trimmingWhitespace().isEmpty else {
+        guard let text = values["text"], text.hasVisibleCharacters else {
             throw .malformed("the text column is empty; expected the document's text")
         }
         guard text.utf8.count <= limits.maxDocumentBytes else {

@@ -56,7 +56,7 @@ struct JSONLinesReader {
         } catch {
             throw .malformed("invalid JSON: \(error)")
         }
-        guard !line.text.trimmingWhitespace().isEmpty else {
+        guard line.text.hasVisibleCharacters else {
             throw .malformed("the field \"text\" is empty; expected the document's text")
         }
         guard line.text.utf8.count <= limits.maxDocumentBytes else {

@@ -6,7 +6,7 @@ import Watchfloor
 public enum LanguageGuesser {
     public static func guess(_ text: String) -> Language {
         // Most reporting is pure ASCII: no need to decode it.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return .english }
+        if text.isASCII { return .english }
         var letters = 0
         var hangul = 0
         var cyrillic = 0

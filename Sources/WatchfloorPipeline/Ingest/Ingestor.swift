@@ -118,7 +118,9 @@ public struct Ingestor: Sendable {
         guard !batch.items.isEmpty else { return }
         defer { batch = PendingBatch() }
         summary.duplicates += batch.repeats
-        let existing = try store.existingDocuments(batch.items.map(\.document.id))
+        // Known documents are dropped before coding, which costs more than the lookup; without a
+        // coder the store's own duplicate check suffices.
+        let existing = coder == nil ? [] : try store.existingDocuments(batch.items.map(\.document.id))
         var toStore: [DocumentToStore] = []
         for var item in batch.items {
             if existing.contains(item.document.id) {
@@ -157,12 +159,9 @@ private struct PendingBatch {
             repeats += 1
             return
         }
-        let fingerprint = built.fingerprint
+        let text = built.document.text
         items.append(DocumentToStore(
-            document: built.document, source: built.source, bandKeys: fingerprint?.bandKeys ?? [],
-            isNearDuplicate: { candidate in
-                guard let fingerprint, let other = ShingleFingerprint(text: candidate) else { return false }
-                return fingerprint.similarity(to: other) >= threshold
-            }))
+            document: built.document, source: built.source, bandKeys: built.fingerprint?.bandKeys ?? [],
+            isNearDuplicate: { candidate in ShingleFingerprint.similarity(text, candidate) >= threshold }))
     }
 }

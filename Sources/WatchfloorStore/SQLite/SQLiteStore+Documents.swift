@@ -23,7 +23,11 @@ extension SQLiteStore {
             guard rows.count == 1, let row = rows.first else { return nil }
             let clusterSeq: Int64 = row["cluster"]
             let members = try String.fetchAll(
-                db, sql: "SELECT id FROM documents WHERE cluster = ? ORDER BY seq", arguments: [clusterSeq])
+                db,
+                sql: """
+                    SELECT id FROM documents WHERE seq = ?1
+                    UNION ALL SELECT id FROM (SELECT id, seq FROM documents WHERE cluster = ?1 AND cluster != seq ORDER BY seq)
+                    """, arguments: [clusterSeq])
             let clusterID = try String.fetchOne(db, sql: "SELECT id FROM documents WHERE seq = ?", arguments: [clusterSeq])
             let document = RowDecoding.document(row)
             return StoredDocument(

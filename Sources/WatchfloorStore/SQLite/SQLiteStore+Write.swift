@@ -90,6 +90,8 @@ struct BatchWriter {
     private var nextSeq: Int64
     private var sourceIDs: [String: Int64] = [:]
     private let timestamps = ISO8601DateFormatter()
+    /// Every document of a run shares its retrieval time: format it once.
+    private var lastRetrieved: (date: Date, text: String)?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -127,7 +129,7 @@ struct BatchWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 seq, document.id.rawValue, idKey, document.externalID, document.url, document.title, sourceID,
-                document.published?.description, day.description, timestamps.string(from: document.retrieved),
+                document.published?.description, day.description, retrievedText(document.retrieved),
                 document.language.rawValue, document.text, cluster, document.origin,
                 cluster == seq && !item.bandKeys.isEmpty ? NearDuplicateIndex.encode(item.bandKeys) : nil,
                 Self.hasHangul(document.text),
@@ -138,6 +140,13 @@ struct BatchWriter {
         }
         try insertEvents(item.events, documentSeq: seq, day: day.description, cluster: cluster, weight: item.source.reliability.weight)
         return outcome
+    }
+
+    private mutating func retrievedText(_ date: Date) -> String {
+        if let last = lastRetrieved, last.date == date { return last.text }
+        let text = timestamps.string(from: date)
+        lastRetrieved = (date, text)
+        return text
     }
 
     /// The first document of the story this one repeats, if any.

@@ -42,7 +42,8 @@ enum Schema {
                     hangul INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX documents_by_id ON documents(id_key);
-                CREATE INDEX documents_by_cluster ON documents(cluster);
+                -- Only copies are indexed by cluster: a story's first document is found by its seq.
+                CREATE INDEX documents_by_cluster ON documents(cluster) WHERE cluster != seq;
 
                 CREATE VIRTUAL TABLE documents_fts USING fts5(
                     title, text, content='documents', content_rowid='seq',
