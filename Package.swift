@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "WatchfloorWebTests",
             dependencies: [
-                "WatchfloorWeb", "WatchfloorTesting",
+                "WatchfloorWeb", "WatchfloorPipeline", "WatchfloorYAML", "WatchfloorTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

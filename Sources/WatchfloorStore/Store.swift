@@ -96,4 +96,11 @@ public protocol Store: Sendable {
     /// How many events match `filter`, counting at most `limit` (then `isExact` is false).
     /// Filters on type, province and dates alone are answered exactly from the indicator tables.
     func countEvents(_ filter: EventFilter, upTo limit: Int) throws -> EventCount
+
+    /// The series of `key` over `window` only (a full ``series(_:weighted:)`` reads every day).
+    func series(_ key: SeriesKey, weighted: Bool, window: DayInterval) throws -> DailySeries
+
+    /// A token that changes whenever the stored data changes, whoever wrote it (this process or
+    /// another), for caches of pages built from the store; `nil` when the store cannot tell.
+    func changeToken() -> String?
 }

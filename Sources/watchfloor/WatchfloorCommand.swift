@@ -21,6 +21,7 @@ struct WatchfloorCommand: AsyncParsableCommand {
             EventsCommand.self,
             SourcesCommand.self,
             ReindexCommand.self,
+            ServeCommand.self,
             BenchCommand.self,
         ]
     )

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Watchfloor
 
@@ -43,6 +44,45 @@ extension SQLiteStore {
                 arguments: arguments + [max(limit, 0) + 1]) ?? 0
         }
         return found > limit ? EventCount(limit, isExact: false) : EventCount(found, isExact: true)
+    }
+
+    public func series(_ key: SeriesKey, weighted: Bool, window: DayInterval) throws -> DailySeries {
+        try read("read a series") { db in
+            var values = [Double](repeating: 0, count: window.count)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT day, clusters, weighted FROM indicator_daily
+                    WHERE type = ? AND scope = ? AND day >= ? AND day <= ?
+                    """,
+                arguments: [key.type.rawValue, key.province?.code ?? "national", window.first.description, window.last.description])
+            while let row = try rows.next() {
+                guard let day = Day(row["day"] as String) else { continue }
+                values[day - window.first] = weighted ? row["weighted"] : Double(row["clusters"] as Int)
+            }
+            return DailySeries(start: window.first, values: values)
+        }
+    }
+
+    /// The sizes and modification times of the database file and its write-ahead log: every commit
+    /// appends to the log (or, after a checkpoint, rewrites it), so the token moves with every
+    /// change made by any connection. (`PRAGMA data_version` would need a connection of its own.)
+    public func changeToken() -> String? {
+        var token = ""
+        for suffix in ["", "-wal"] {
+            var info = stat()
+            guard stat(location + suffix, &info) == 0 else {
+                if suffix.isEmpty { return nil }
+                continue
+            }
+            #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            token += "\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec);"
+        }
+        return token
     }
 
     /// The exact count for a filter on types, one province and publication days only, from the

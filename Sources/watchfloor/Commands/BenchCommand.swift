@@ -9,6 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             // One type per benchmark, in Commands/Bench/.
             BenchIngestCommand.self,
+            BenchServeCommand.self,
         ]
     )
 }
