@@ -75,7 +75,7 @@ public struct EventListing: Sendable {
     public var pageSize: Int
 
     /// Counting stops here: beyond it the table says "more than".
-    public static let countLimit = 100_000
+    public static let countLimit = 10_000
 
     public var hasNextPage: Bool { events.count == pageSize && (!count.isExact || page * pageSize < count.value) }
     public var firstShown: Int { events.isEmpty ? 0 : (page - 1) * pageSize + 1 }

@@ -26,11 +26,9 @@ public struct IndicatorTrend: Sendable, Hashable {
         let weekEnds = (0..<weeks).map { first.adding(days: 7 * $0 + 6) }
         return try types.map { type in
             let key = SeriesKey(type: type, province: province)
-            let series = try store.series(key, weighted: false)
+            let series = try store.series(key, weighted: false, window: DayInterval(first: first, last: end))
             var values = [Double](repeating: 0, count: weeks)
-            if let interval = series.interval, let span = interval.overlap(DayInterval(first: first, last: end)) {
-                for day in span { values[(day - first) / 7] += series[day] }
-            }
+            for (i, value) in series.values.enumerated() { values[i / 7] += value }
             let marks = warnings.filter { $0.province == province && $0.types.contains(type) && $0.onset >= first }
                 .map { ($0.onset - first) / 7 }.filter { $0 < weeks }
             return IndicatorTrend(key: key, weekEnds: weekEnds, values: values, marks: Array(Set(marks)).sorted())

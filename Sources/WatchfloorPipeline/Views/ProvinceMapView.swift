@@ -48,8 +48,8 @@ public struct ProvinceMapView: Sendable {
         switch measure {
         case .stories(let type):
             for province in Province.allCases {
-                let series = try store.series(SeriesKey(type: type, province: province), weighted: false)
-                values[province] = series.interval?.overlap(window).map { $0.reduce(0) { $0 + series[$1] } } ?? 0
+                values[province] = try store.series(SeriesKey(type: type, province: province), weighted: false, window: window)
+                    .values.reduce(0, +)
             }
         case .warningScore:
             for province in Province.allCases {

@@ -10,7 +10,7 @@ public struct ReviewQueue: Sendable {
     public var pageSize: Int
     public var recentReviews: [StoredReview]
 
-    public static let countLimit = 100_000
+    public static let countLimit = 10_000
 
     public var hasNextPage: Bool { events.count == pageSize && (!waiting.isExact || page * pageSize < waiting.value) }
 

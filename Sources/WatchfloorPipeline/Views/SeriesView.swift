@@ -80,7 +80,7 @@ public struct SeriesView: Sendable {
         from store: any Store, key: SeriesKey, granularity: Granularity = .day, window requested: DayInterval? = nil,
         warnings: [Warning]? = nil, outlets: [OutletSpan]? = nil
     ) throws -> SeriesView {
-        let stored = try store.series(key, weighted: false)
+        let stored = try requested.map { try store.series(key, weighted: false, window: $0) } ?? store.series(key, weighted: false)
         let window: DayInterval?
         if let requested {
             window = requested

@@ -36,7 +36,10 @@ extension SQLiteStore {
             arguments += [kind.rawValue]
         }
         if let status = filter.status {
-            conditions.append("e.status = ?")
+            // Nearly every event is a machine event: for that status the status index would make
+            // SQLite sort every row; walking the order's own index and filtering is far cheaper.
+            // Reviewed statuses are rare, and the index finds them at once.
+            conditions.append(status == .machine && filter.order != .leastConfident ? "+e.status = ?" : "e.status = ?")
             arguments += [status.rawValue]
         }
         if let document = filter.document {
