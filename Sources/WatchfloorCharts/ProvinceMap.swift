@@ -78,7 +78,7 @@ public struct ProvinceMap: Sendable {
         }
     }
 
-    static let tileWidth = 132.0
+    static let tileWidth = 142.0
     static let tileHeight = 88.0
     static let gap = 6.0
     static let left = 10.0
@@ -129,7 +129,7 @@ public struct ProvinceMap: Sendable {
         out += "<g><title>\(Self.escape(tooltip))</title>"
         out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(Self.tileWidth))\" height=\"\(Self.number(Self.tileHeight))\""
         out += " rx=\"8\" fill=\"\(fill)\" stroke=\"#1b2a41\" stroke-opacity=\"0.25\" stroke-width=\"1\"/>"
-        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 22))\" font-size=\"13\" font-weight=\"600\" fill=\"\(ink)\">\(Self.escape(province.name))</text>"
+        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 22))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(ink)\">\(Self.escape(province.name))</text>"
         out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 40))\" font-size=\"12\" fill=\"\(ink)\">\(Self.escape(province.koreanName)) · \(province.code)</text>"
         out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 72))\" font-size=\"20\" font-weight=\"600\" fill=\"\(ink)\">\(Self.escape(shown))</text>"
         out += "</g>"
@@ -147,10 +147,15 @@ public struct ProvinceMap: Sendable {
         let y = Self.top + 4 * (Self.tileHeight + Self.gap) + 14
         var out = "<g aria-hidden=\"true\">"
         var x = Self.left
+        let steps = Double(palette.steps.count)
+        // Whole-number scales (counts) label their steps in whole numbers: 1–19, 20–37, …
+        let whole = scaleMaximum == scaleMaximum.rounded() && scaleMaximum >= steps
         let swatches: [(String, String)] = [(Palette.empty, "0")] + palette.steps.indices.map { i in
-            let low = scaleMaximum * Double(i) / Double(palette.steps.count)
-            let high = scaleMaximum * Double(i + 1) / Double(palette.steps.count)
-            return (palette.steps[i], scaleMaximum > 0 ? "\(format(low))–\(format(high))" : "–")
+            let low = scaleMaximum * Double(i) / steps
+            let high = scaleMaximum * Double(i + 1) / steps
+            guard scaleMaximum > 0 else { return (palette.steps[i], "–") }
+            let label = whole ? "\(Int(low.rounded(.down)) + 1)–\(Int(high.rounded(.down)))" : "\(format(low))–\(format(high))"
+            return (palette.steps[i], label)
         }
         for (fill, text) in swatches {
             out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"22\" height=\"14\" rx=\"3\" fill=\"\(fill)\" stroke=\"#1b2a41\" stroke-opacity=\"0.25\"/>"

@@ -31,7 +31,10 @@ enum Stylesheet {
         main { max-width: 1320px; margin: 0 auto; padding: 1.25rem 1.5rem 3rem; }
         .page-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end; gap: .5rem 1rem; margin-bottom: 1rem; }
         .page-head .sub { color: var(--muted); margin: 0; }
-        .grid { display: grid; gap: 1rem; }
+        .grid { display: grid; gap: 1rem; align-items: start; }
+        .grid + .panel, .panel + .grid, .grid + .grid { margin-top: 1rem; }
+        .panel h2:not(:first-child) { margin-top: 1.4rem; }
+        figure { margin: 0 0 1rem; }
         .grid.two { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
         .grid.cards { grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); }
         .panel { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.1rem; min-width: 0; }
@@ -49,6 +52,7 @@ enum Stylesheet {
 
         .warning-list { list-style: none; margin: 0; padding: 0; }
         .warning-list li { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; gap: .2rem .8rem; padding: .7rem 0; border-top: 1px solid var(--line); }
+        .warning-list .kind { align-self: start; margin-top: .15rem; }
         .warning-list li:first-child { border-top: 0; padding-top: 0; }
         .warning-list .what { font-weight: 600; }
         .warning-list .why, .warning-list .when { grid-column: 2 / 4; }
@@ -80,6 +84,8 @@ enum Stylesheet {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.nowrap { white-space: nowrap; }
         td.evidence { min-width: 18rem; max-width: 38rem; }
+        td.evidence a { color: var(--ink); }
+        td.evidence a:hover { color: var(--accent); }
         tr:hover td { background: #fafcff; }
         .type { font-family: var(--mono); font-size: .8rem; background: #eef2f7; border-radius: 4px; padding: .05rem .3rem; white-space: nowrap; }
         .status { font-size: .78rem; padding: .05rem .4rem; border-radius: 999px; border: 1px solid var(--line); white-space: nowrap; }
@@ -104,9 +110,17 @@ enum Stylesheet {
         .notice { background: #eef6ee; border: 1px solid #b7dcc4; color: #1e5631; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
         .problem { background: #fdf1ef; border: 1px solid #f0c3bb; color: #8a2315; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
 
+        .doc-text:lang(ko), .evidence-sentence:lang(ko) { word-break: keep-all; }
+        .doc-events { list-style: none; margin: 0; padding: 0; }
+        .doc-events li { padding: .6rem 0; border-top: 1px solid var(--line); }
+        .doc-events li:first-child { border-top: 0; padding-top: 0; }
+        .doc-events .meta { color: var(--ink); align-items: center; }
+        .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 3px; background: var(--mark); border: 1px solid #d9cc8a; }
+        .swatch.e1 { background: #d9e8ff; border-color: #a9c3e0; } .swatch.e2 { background: #dcf2dc; border-color: #a8d5a8; }
+        .swatch.e3 { background: #f1ddff; border-color: #d3b3e6; } .swatch.e4 { background: #ffe6cc; border-color: #f0c79c; }
         .doc-text { white-space: pre-wrap; font-size: 1rem; line-height: 1.7; max-width: 52rem; overflow-wrap: anywhere; }
         .sentence { background: var(--mark); border-radius: 3px; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
-        .sentence.e1 { background: #e3efff; } .sentence.e2 { background: #e6f6e6; } .sentence.e3 { background: #f7e8ff; } .sentence.e4 { background: #ffeede; }
+        .sentence.e1 { background: #d9e8ff; } .sentence.e2 { background: #dcf2dc; } .sentence.e3 { background: #f1ddff; } .sentence.e4 { background: #ffe6cc; }
         .cue { background: var(--cue); border-bottom: 2px solid #c98a00; font-weight: 600; }
         mark { background: var(--mark); padding: 0 .1rem; border-radius: 2px; }
         .evidence-sentence { border-left: 3px solid #c98a00; padding: .4rem .7rem; background: #fffdf4; border-radius: 0 6px 6px 0; margin: .3rem 0; overflow-wrap: anywhere; }
@@ -123,6 +137,9 @@ enum Stylesheet {
         .event-card:first-child { border-top: 0; padding-top: .2rem; }
         details.edit summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: .4rem 0; }
         .edit-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: .6rem; margin: .5rem 0; }
+        .review-row { display: flex; flex-wrap: wrap; gap: .6rem; align-items: flex-end; margin-top: .6rem; }
+        .review-row .field input[name="note"] { width: 22rem; max-width: 100%; }
+        form.inline { display: inline; }
         .map-wrap svg { width: 100%; max-width: 720px; height: auto; display: block; }
         .province-map .province:hover rect, .province-map .province:focus rect { stroke-opacity: 1; stroke-width: 3; }
         .legend-note { font-size: .85rem; color: var(--muted); }
@@ -133,8 +150,13 @@ enum Stylesheet {
           .grid.two { grid-template-columns: minmax(0, 1fr); }
           main { padding: 1rem .8rem 2rem; }
           .top { padding: .6rem .8rem; }
-          .quick-search { width: 100%; }
+          .brand { flex: 1; }
+          .top nav { order: 3; flex-basis: 100%; flex-wrap: nowrap; overflow-x: auto; margin: 0 -.4rem; }
+          .top nav a { white-space: nowrap; }
+          .quick-search { order: 2; width: 100%; }
           .quick-search input { width: 100%; }
+          .review-row .field input[name="note"] { width: 100%; }
+          .review-row .field { flex: 1 1 100%; }
           h1 { font-size: 1.3rem; }
           .warning-list li { grid-template-columns: auto minmax(0, 1fr); }
           .warning-list .score { grid-column: 2; }

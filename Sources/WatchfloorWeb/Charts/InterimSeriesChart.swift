@@ -111,10 +111,11 @@ struct InterimSeriesChart {
 
     /// A round step (1, 2 or 5 × 10ⁿ) giving about five ticks up to `peak`.
     static func niceStep(_ peak: Double) -> Double {
+        // Counts: never a step below one report.
         let rough = max(peak, 1) / 5
         let magnitude = pow10(Int(log10(rough).rounded(.down)))
         let residual = rough / magnitude
-        return (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude
+        return max((residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude, 1)
     }
 
     private static func pow10(_ exponent: Int) -> Double {

@@ -83,6 +83,23 @@ enum Components {
         return out
     }
 
+    /// A short list of events for the overview and province pages: when, what, where, the sentence.
+    static func compactEventTable(_ events: [StoredEvent]) -> HTML {
+        guard !events.isEmpty else { return "<p class=\"empty\">No events.</p>" }
+        let rows = events.map { stored -> HTML in
+            let e = stored.event
+            return """
+                <tr><td class="nowrap">\(text: stored.day)</td><td>\(type(e.type))<br><span class="small">\(place(e.province))</span></td>\
+                <td class="evidence"><a href="\(Link.document(e.document, event: e.id))">\(evidence(e))</a>\
+                <div class="muted small">\(stored.source.name) \(status(e.status))</div></td></tr>
+                """
+        }
+        return """
+            <div class="table-wrap"><table><thead><tr><th>Published</th><th>Event</th><th>Evidence and source</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+    }
+
     /// The events table: one row per event, its evidence sentence linked to the document.
     static func eventTable(_ events: [StoredEvent], caption: String? = nil) -> HTML {
         guard !events.isEmpty else { return "<p class=\"empty\">No events.</p>" }
@@ -105,8 +122,13 @@ enum Components {
     // MARK: Indicators
 
     static func trend(_ trend: IndicatorTrend, link: String) -> HTML {
+        // An arrow only when the last week lies outside what chance gives around the recent mean
+        // (two Poisson standard deviations): most weekly wiggles are noise.
         let change = trend.lastWeek - trend.baseline
-        let arrow: HTML = change > 0.5 ? "<span class=\"up\">▲</span>" : change < -0.5 ? "<span class=\"down\">▼</span>" : ""
+        let noise = 2 * max(trend.baseline, 1).squareRoot()
+        let arrow: HTML = change > noise
+            ? "<span class=\"up\" title=\"well above the recent weekly mean\">▲</span>"
+            : change < -noise ? "<span class=\"down\" title=\"well below the recent weekly mean\">▼</span>" : ""
         return """
             <div class="trend"><a class="name" href="\(link)">\(trend.key.type.displayName)</a>\
             <span class="figure">\(arrow) <strong>\(Format.count(trend.lastWeek))</strong> last 7 days · \(Format.count(trend.total)) in \(trend.values.count) wk</span>\

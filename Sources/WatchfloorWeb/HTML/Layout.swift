@@ -33,8 +33,9 @@ struct Layout {
     /// Shown in the footer: what the database covers.
     var footnote: String?
 
-    /// Bumped when the stylesheet or script changes, so browsers fetch them again.
-    static let assetVersion = "1"
+    /// Changes whenever the stylesheet or script does, so that browsers, which may keep them for
+    /// a year, fetch the new ones.
+    static let assetVersion = String(SHA256.hex(Stylesheet.css + Script.javascript).prefix(12))
 
     func render(_ body: HTML) -> HTML {
         let navigation = Section.allCases.map { item -> HTML in

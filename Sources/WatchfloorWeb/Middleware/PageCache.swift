@@ -32,6 +32,9 @@ final class PageCache: @unchecked Sendable {
     private var building: [String: Build] = [:]
     private var generation = 0
 
+    /// Builds run through this gate, cached or not.
+    private let gate = RenderGate(permits: ProcessInfo.processInfo.activeProcessorCount)
+
     init(enabled: Bool, maximumAge: Duration = .seconds(30), maximumEntries: Int = 500) {
         self.enabled = enabled
         self.maximumAge = maximumAge
@@ -48,7 +51,8 @@ final class PageCache: @unchecked Sendable {
 
     /// The cached response for `key`, or `build`'s, cached when it succeeds with status 200.
     func response(key: String, token: String?, build: @escaping @Sendable () async throws -> Rendered) async throws -> Rendered {
-        guard enabled, let token else { return try await build() }
+        let gate = self.gate
+        guard enabled, let token else { return try await gate.run(build) }
         let now = ContinuousClock.now
         let task: Task<Rendered, any Error> = lock.withLock {
             if let hit = stored[key], hit.token == token, hit.generation == generation, now - hit.created < maximumAge {
@@ -59,7 +63,7 @@ final class PageCache: @unchecked Sendable {
                 return running.task
             }
             let generationAtStart = generation
-            let task = Task<Rendered, any Error> { try await build() }
+            let task = Task<Rendered, any Error> { try await gate.run(build) }
             building[key] = Build(token: token, generation: generationAtStart, task: task)
             return task
         }

@@ -10,12 +10,12 @@ enum DocumentPage {
         for (i, stored) in view.events.enumerated() { if let id = stored.event.id { colors[id] = i % 4 + 1 } }
         let events = view.events.map { stored -> HTML in
             let e = stored.event
+            let swatch: HTML = e.status == .rejected ? "<span class=\"swatch\"></span>" : "<span class=\"swatch e\(colors[e.id ?? 0] ?? 1)\"></span>"
             return """
-                <li class="event-card"><div class="meta">\(Components.type(e.type)) \(Components.place(e.province)) \(Components.status(e.status))\
-                <span>confidence \(Format.decimal(e.confidence))</span>\(e.date.map { HTML("<span>date \(text: $0)</span>") })\
-                \(e.sincerity.map { HTML("<span>sincerity \(text: $0)</span>") })</div>
-                <div class="small"><a href="#event-\(e.id ?? 0)">Show in text</a> · <a href="/review/events/\(e.id ?? 0)">Review</a>\
-                \(e.evidence.rule.map { HTML(" · <span class=\"muted\">rule \($0)</span>") })</div></li>
+                <li><div class="meta">\(swatch)\(Components.type(e.type)) \(Components.place(e.province)) \(Components.status(e.status))</div>
+                <div class="meta small"><span>confidence \(Format.decimal(e.confidence))</span>\(e.date.map { HTML("<span>event date \(text: $0)</span>") })\
+                \(e.sincerity.map { HTML("<span>sincerity \(text: $0)</span>") })\(e.evidence.rule.map { HTML("<span>rule \($0)</span>") })</div>
+                <div class="small"><a href="#event-\(e.id ?? 0)">Show in text</a> · <a href="/review/events/\(e.id ?? 0)">Review</a></div></li>
                 """
         }
         let cluster = view.cluster.map { member -> HTML in
@@ -30,7 +30,7 @@ enum DocumentPage {
             <section class="panel"><h2>Text</h2><p class="muted small">Each event's sentence is shaded; the cues that matched are underlined.</p>
             <div class="doc-text" lang="\(document.language.rawValue)">\(Components.highlighted(view.text, eventColors: colors, anchors: true))</div></section>
             <div>
-            <section class="panel"><h2>Events (\(view.events.count))</h2>\(events.isEmpty ? "<p class=\"empty\">No events were coded in this document.</p>" as HTML : "<ul class=\"warning-list\">\(events)</ul>")</section>
+            <section class="panel"><h2>Events (\(view.events.count))</h2>\(events.isEmpty ? "<p class=\"empty\">No events were coded in this document.</p>" as HTML : "<ol class=\"doc-events\">\(events)</ol>")</section>
             <section class="panel"><h2>Same story elsewhere</h2>\(cluster.isEmpty ? "<p class=\"empty\">No near-duplicates: this story was carried once.</p>" as HTML : "<p class=\"muted small\">Syndicated copies count once in indicators.</p><ul>\(cluster)</ul>")\
             \(view.moreMembers > 0 ? "<p class=\"muted\">… and \(view.moreMembers) more.</p>" : HTML.empty)</section>
             <section class="panel"><h2>Source and record</h2><dl class="facts">

@@ -23,7 +23,7 @@ enum OverviewPage {
             </section>
             <section class="panel" aria-labelledby="latest-events">
             <div class="panel-head"><h2 id="latest-events">Latest events</h2><a class="small" href="\(Link.events)">All events →</a></div>
-            \(Components.eventTable(overview.recentEvents))
+            \(Components.compactEventTable(overview.recentEvents))
             </section>
             </div>
             <div>

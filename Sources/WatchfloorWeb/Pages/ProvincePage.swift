@@ -8,7 +8,7 @@ enum ProvincePage {
             """
             <a class="panel card" href="\(Link.series(trend.key, granularity: .week))">
             <h3>\(trend.key.type.displayName)</h3>
-            <div class="figure"><strong>\(Format.count(trend.total))</strong> in \(trend.values.count) weeks · \(Format.count(trend.lastWeek)) last 7 days</div>
+            <div class="figure"><strong>\(Format.count(trend.total))</strong> in \(trend.values.count) weeks · \(Format.count(trend.lastWeek)) in the last 7 days</div>
             \(HTML(trusted: InterimSparkline(trend: trend, width: 240, height: 42).svg()))
             </a>
             """
@@ -22,7 +22,7 @@ enum ProvincePage {
             <section class="panel"><h2>Indicators</h2><p class="muted small">Stories a week over the last \(view.indicators.first?.values.count ?? 0) weeks; open one for its series with change points and silences.</p>
             <div class="grid cards">\(cards)</div></section>
             <section class="panel"><div class="panel-head"><h2>Latest events</h2><a class="small" href="\(allEvents)">All →</a></div>
-            \(Components.eventTable(view.recentEvents))</section>
+            \(Components.compactEventTable(view.recentEvents))</section>
             """)
     }
 }

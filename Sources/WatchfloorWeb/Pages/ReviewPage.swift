@@ -17,7 +17,7 @@ enum ReviewPage {
             \(form(stored, session: session, returnTo: returnTo + "#event-\(stored.event.id ?? 0)"))</article>
             """
         }
-        let summary = "\(Format.count(queue.waiting)) machine-coded \(queue.waiting.value == 1 ? "event waits" : "events wait") for review"
+        let summary = "\(Format.count(queue.waiting).capitalizedFirst) machine-coded \(queue.waiting.value == 1 ? "event waits" : "events wait") for review"
         return Layout(title: "Review queue", section: .review).render("""
             <div class="page-head"><div><h1>Review queue</h1><p class="sub">\(summary), least confident first. A review is kept apart from the coder's output, survives a recode and counts in the indicators in its place.</p></div></div>
             \(saved.map(notice))
@@ -39,10 +39,15 @@ enum ReviewPage {
             \(withdrawForm(review, session: session, returnTo: returnTo))
             """
         } ?? "<p class=\"small muted\">Not reviewed yet.</p>"
+        let shown = (review?.event ?? stored).event
+        let series = SeriesKey(type: shown.type, province: shown.province)
+        let counts: HTML = shown.status == .rejected
+            ? "<p class=\"small\">Rejected: this event does not count in any indicator.</p>"
+            : "<p class=\"small\">Counts in <a href=\"\(Link.series(series, granularity: .week))\">\(series.displayName)</a>.</p>"
         return Layout(title: "Review event \(e.id ?? 0)", section: .review).render("""
             <div class="page-head"><div><h1>Review event \(e.id ?? 0)</h1><p class="sub"><a href="\(Link.review)">← Review queue</a></p></div></div>
             \(saved.map(notice))
-            <section class="panel">\(eventSummary(stored))\(history)\(form(stored, session: session, returnTo: returnTo))</section>
+            <section class="panel">\(eventSummary(stored))\(counts)\(history)\(form(stored, session: session, returnTo: returnTo))</section>
             """)
     }
 
@@ -66,11 +71,11 @@ enum ReviewPage {
         return """
             <form method="post" action="/review/events/\(id)" class="review-form">
             <input type="hidden" name="csrf" value="\(session.csrfToken)"><input type="hidden" name="return" value="\(returnTo)">
-            <div class="edit-grid">
-            <label class="field">Reviewer<input name="reviewer" value="\(session.reviewer)" maxlength="80" required></label>
-            <label class="field">Note (optional)<input name="note" maxlength="2000" placeholder="why"></label></div>
-            <div class="actions"><button type="submit" name="verdict" value="accepted" class="ok">Accept</button>
-            <button type="submit" name="verdict" value="rejected" class="danger" data-confirm="Reject this event? It will stop counting in the indicators.">Reject</button></div>
+            <div class="review-row">
+            <label class="field">Reviewer<input name="reviewer" value="\(session.reviewer)" maxlength="80" size="12" required></label>
+            <label class="field">Note (optional)<input name="note" maxlength="2000" placeholder="why"></label>
+            <span class="actions"><button type="submit" name="verdict" value="accepted" class="ok">Accept</button>
+            <button type="submit" name="verdict" value="rejected" class="danger" data-confirm="Reject this event? It will stop counting in the indicators.">Reject</button></span></div>
             <details class="edit"><summary>Correct type, province, date or sincerity</summary>
             <div class="edit-grid">
             <label class="field">Type<select name="type">\(Components.typeOptions(selected: e.type.rawValue, any: nil))</select></label>

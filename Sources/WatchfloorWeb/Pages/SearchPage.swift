@@ -10,7 +10,7 @@ enum SearchPage {
             return """
                 <li class="event-card"><h3><a href="\(Link.document(hit.document))">\(hit.title ?? "Untitled · \(hit.document.short)")</a></h3>
                 <p class="snippet">\(Components.highlighted(found.snippet))</p>
-                <div class="meta"><span>\(hit.source)</span><span>\(hit.published.map { $0.description } ?? "undated")</span><span>relevance \(Format.decimal(hit.score))</span></div></li>
+                <div class="meta"><span>\(hit.source)</span><span>\(hit.published.map { $0.description } ?? "undated")</span>\(hit.score >= 0.005 ? HTML("<span>relevance \(Format.decimal(hit.score))</span>") : HTML.empty)</div></li>
                 """
         }
         let heading: HTML

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WatchfloorPipeline
-import WatchfloorWeb
 
 /// Load-tests the dashboard: fills a database with synthetic coded reporting (once), serves it
 /// in this process, and runs `wrk` against the overview, a province page and a filtered events
@@ -60,15 +59,21 @@ struct BenchServeCommand: AsyncParsableCommand {
         case "off": [false]
         default: [true, false]
         }
-        let store = try Workspace.openExistingStore(path: db)
-        let totals = try store.totals()
+        let totals = try Workspace.openExistingStore(path: db).totals()
         let pages = page.isEmpty ? ["/", "/provinces/KP-09", "/events?type=GIFT_DELIVERY&province=KP-09&since=2025-06-01"] : page
         for cachePages in modes {
+            // The server runs as its own process, as `watchfloor serve` does, and is stopped with SIGTERM.
             let port = 18_000 + Int.random(in: 0..<2000)
-            let server = Task {
-                try await WebServer.run(store: store, host: "127.0.0.1", port: port, cachePages: cachePages) { _ in }
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            server.arguments = ["serve", "--db", db, "--port", String(port)] + (cachePages ? [] : ["--no-cache"])
+            server.standardOutput = FileHandle.nullDevice
+            try server.run()
+            defer {
+                server.terminate()
+                server.waitUntilExit()
             }
-            try await Task.sleep(for: .seconds(1))
+            try await waitForServer(port: port)
             for path in pages {
                 let url = "http://127.0.0.1:\(port)\(path)"
                 _ = try runProcess("/usr/bin/env", ["curl", "-s", "-o", "/dev/null", url])  // warm up
@@ -83,9 +88,17 @@ struct BenchServeCommand: AsyncParsableCommand {
                 record["seconds"] = duration
                 print(json(record))
             }
-            server.cancel()
-            _ = try? await server.value
         }
+    }
+
+    private func waitForServer(port: Int) async throws {
+        for _ in 0..<100 {
+            if (try? runProcess("/usr/bin/env", ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/favicon.svg"])) == "200" {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ValidationError("the server did not start on port \(port)")
     }
 
     private func runProcess(_ executable: String, _ arguments: [String]) throws -> String {
@@ -102,7 +115,7 @@ struct BenchServeCommand: AsyncParsableCommand {
     }
 
     private func json(_ record: [String: Any]) -> String {
-        (try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 
