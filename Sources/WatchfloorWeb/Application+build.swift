@@ -32,6 +32,9 @@ public func buildRouter(store: any Store, configuration: WebConfiguration = WebC
     // Middleware applies to the routes added after it; the security headers wrap the error pages too.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: log))
+    if HostCheckMiddleware<BasicRequestContext>.isLoopback(configuration.host) {
+        router.add(middleware: HostCheckMiddleware())
+    }
     AssetRoutes().register(on: router)
     PageRoutes(store: store, cache: cache).register(on: router)
     ExportRoutes(store: store, cache: cache).register(on: router)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -123,6 +126,19 @@ import WatchfloorWeb
         }
     }
 
+    #if os(Linux)
+    @Test func requestsAddressedToAnotherHostAreRefused() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.live) { client in
+            let port = try #require(client.port)
+            #expect(try RawHTTP.statusLine(port: port, host: "evil.example:\(port)").contains(" 421 "))
+            for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"] {
+                #expect(try RawHTTP.statusLine(port: port, host: host).contains(" 200 "), "\(host)")
+            }
+        }
+    }
+    #endif
+
     @Test func headRequestsAnswerLikeGets() async throws {
         let fixture = try WebFixture()
         try await fixture.application().test(.live) { client in
@@ -179,3 +195,27 @@ import WatchfloorWeb
         }
     }
 }
+
+#if os(Linux)
+/// A request written by hand on a socket, for headers a test client will not send (a foreign `Host`).
+enum RawHTTP {
+    static func statusLine(port: Int, host: String, path: String = "/") throws -> String {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+        return String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+    }
+}
+#endif

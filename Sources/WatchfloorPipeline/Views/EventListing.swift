@@ -9,59 +9,47 @@ import WatchfloorStore
 /// try store.events(query.filter)
 /// ```
 public struct EventQuery: Sendable, Hashable {
-    public var types: [EventType]
-    public var province: Province?
-    /// `province=none`: only events with no province.
-    public var nationalOnly: Bool
-    public var since: Day?
-    public var until: Day?
-    public var sourceKind: SourceKind?
-    public var status: ReviewStatus?
+    /// The store filter (newest first, no page).
+    public private(set) var filter: EventFilter
 
-    public init(
-        types: [EventType] = [], province: Province? = nil, nationalOnly: Bool = false, since: Day? = nil,
-        until: Day? = nil, sourceKind: SourceKind? = nil, status: ReviewStatus? = nil
-    ) {
-        self.types = types
-        self.province = province
-        self.nationalOnly = nationalOnly
-        self.since = since
-        self.until = until
-        self.sourceKind = sourceKind
-        self.status = status
+    /// A query for the filter's types, province, days, source kind and status (its order and
+    /// page are not kept).
+    public init(_ filter: EventFilter) {
+        self.filter = EventFilter(
+            types: filter.types?.isEmpty == true ? nil : filter.types, province: filter.province,
+            nationalOnly: filter.province == nil && filter.nationalOnly, since: filter.since, until: filter.until,
+            sourceKind: filter.sourceKind, status: filter.status)
     }
 
     public init(_ parameters: QueryParameters) throws(QueryProblem) {
-        self.init(
-            types: try parameters.eventTypes(), province: try parameters.province(),
-            nationalOnly: parameters["province"]?.lowercased() == "none", since: try parameters.day("since"),
-            until: try parameters.day("until"), sourceKind: try parameters.choice("source_kind", SourceKind.self),
-            status: try parameters.choice("status", ReviewStatus.self))
-        if let since, let until, since > until {
+        let types = try parameters.eventTypes()
+        self.init(EventFilter(
+            types: types, province: try parameters.province(), nationalOnly: parameters["province"]?.lowercased() == "none",
+            since: try parameters.day("since"), until: try parameters.day("until"),
+            sourceKind: try parameters.choice("source_kind", SourceKind.self),
+            status: try parameters.choice("status", ReviewStatus.self)))
+        if let since = filter.since, let until = filter.until, since > until {
             throw QueryProblem("until", until.description, expected: "a day on or after since (\(since))")
         }
     }
 
-    /// The store filter (newest first, no page).
-    public var filter: EventFilter {
-        EventFilter(
-            types: types.isEmpty ? nil : types, province: province, nationalOnly: nationalOnly, since: since, until: until,
-            sourceKind: sourceKind, status: status)
-    }
+    public var types: [EventType] { filter.types ?? [] }
 
     /// The filters as request parameters, in a fixed order, for links.
     public var parameters: QueryParameters {
         var out = QueryParameters()
         for type in types { out.append("type", type.rawValue) }
-        if let province { out.append("province", province.code) } else if nationalOnly { out.append("province", "none") }
-        if let since { out.append("since", since.description) }
-        if let until { out.append("until", until.description) }
-        if let sourceKind { out.append("source_kind", sourceKind.rawValue) }
-        if let status { out.append("status", status.rawValue) }
+        if let province = filter.province {
+            out.append("province", province.code)
+        } else if filter.nationalOnly {
+            out.append("province", "none")
+        }
+        if let since = filter.since { out.append("since", since.description) }
+        if let until = filter.until { out.append("until", until.description) }
+        if let kind = filter.sourceKind { out.append("source_kind", kind.rawValue) }
+        if let status = filter.status { out.append("status", status.rawValue) }
         return out
     }
-
-    public var isEmpty: Bool { parameters.items.isEmpty }
 }
 
 /// One page of the events table.

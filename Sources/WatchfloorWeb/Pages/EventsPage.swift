@@ -6,7 +6,7 @@ enum EventsPage {
         let query = listing.query
         let statuses = [("", "any status")] + ReviewStatus.allCases.map { ($0.rawValue, $0.rawValue) }
         let kinds = [("", "any source")] + SourceKind.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
-        let province = query.nationalOnly ? "none" : query.province?.code
+        let province = query.filter.nationalOnly ? "none" : query.filter.province?.code
         let summary = listing.events.isEmpty
             ? "No events match."
             : "Events \(Format.count(listing.firstShown))–\(Format.count(listing.lastShown)) of \(Format.count(listing.count))"
@@ -22,10 +22,10 @@ enum EventsPage {
             <form class="filters" method="get" action="\(Link.events)">
             <label>Type<select name="type">\(Components.typeOptions(selected: query.types.first?.rawValue))</select></label>
             <label>Province<select name="province">\(Components.provinceOptions(selected: province))</select></label>
-            <label>Published from<input type="date" name="since" value="\(query.since.map { $0.description })"></label>
-            <label>to<input type="date" name="until" value="\(query.until.map { $0.description })"></label>
-            <label>Source kind<select name="source_kind">\(Components.options(kinds, selected: query.sourceKind?.rawValue))</select></label>
-            <label>Review status<select name="status">\(Components.options(statuses, selected: query.status?.rawValue))</select></label>
+            <label>Published from<input type="date" name="since" value="\(query.filter.since.map { $0.description })"></label>
+            <label>to<input type="date" name="until" value="\(query.filter.until.map { $0.description })"></label>
+            <label>Source kind<select name="source_kind">\(Components.options(kinds, selected: query.filter.sourceKind?.rawValue))</select></label>
+            <label>Review status<select name="status">\(Components.options(statuses, selected: query.filter.status?.rawValue))</select></label>
             <button type="submit">Filter</button> <a href="\(Link.events)">Clear</a></form>
             <section class="panel">\(exports)
             \(Components.eventTable(listing.events))

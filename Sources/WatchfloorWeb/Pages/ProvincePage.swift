@@ -13,7 +13,7 @@ enum ProvincePage {
             </a>
             """
         }
-        let allEvents = Link.events(EventQuery(province: province))
+        let allEvents = Link.events(EventQuery(EventFilter(province: province)))
         return Layout(title: province.name, section: .map).render("""
             <div class="page-head"><div><h1>\(province.name) <span lang="ko">\(province.koreanName)</span> <span class="muted mono">\(province.code)</span></h1>
             <p class="sub">\(Format.plural(view.eventCount, "event")) counted\(view.lastDay.map { ", reporting to \($0)" })</p></div>

@@ -24,8 +24,7 @@ enum SeriesPage {
         let coverage = view.coverageMarks.prefix(30).map { mark -> HTML in
             "<tr><td class=\"nowrap\">\(text: mark.day)</td><td>\(mark.source)</td><td>\(mark.kind.rawValue)</td></tr>"
         }
-        let events = EventQuery(
-            types: [key.type], province: key.province, nationalOnly: false, since: view.window?.first, until: view.window?.last)
+        let events = EventQuery(EventFilter(types: [key.type], province: key.province, since: view.window?.first, until: view.window?.last))
         return Layout(title: view.title, section: .map).render("""
             <div class="page-head"><div><h1>\(view.title)</h1>
             <p class="sub">\(Format.count(view.total)) stories\(view.window.map { " from \($0.first) to \($0.last)" })\
