@@ -41,11 +41,13 @@ public struct ProvinceMap: Sendable {
     public var maximum: Double?
     public var link: @Sendable (Province) -> String?
     public var format: @Sendable (Double) -> String
+    /// Shown on a tile with no value.
+    public var missing: String
 
     public init(
         values: [Province: Double], title: String, unit: String = "stories", palette: Palette = .blues,
         maximum: Double? = nil, link: @escaping @Sendable (Province) -> String? = { _ in nil },
-        format: @escaping @Sendable (Double) -> String = ProvinceMap.defaultFormat
+        format: @escaping @Sendable (Double) -> String = ProvinceMap.defaultFormat, missing: String = "no data"
     ) {
         self.values = values
         self.title = title
@@ -54,6 +56,7 @@ public struct ProvinceMap: Sendable {
         self.maximum = maximum
         self.link = link
         self.format = format
+        self.missing = missing
     }
 
     public static let defaultFormat: @Sendable (Double) -> String = { value in
@@ -121,7 +124,7 @@ public struct ProvinceMap: Sendable {
         let step = value.map { stepIndex($0, maximum: scaleMaximum) } ?? nil
         let fill = step.map { palette.steps[$0] } ?? Palette.empty
         let ink = (step ?? 0) >= 3 ? "#ffffff" : "#1b2a41"
-        let shown = value.map(format) ?? "no data"
+        let shown = value.map(format) ?? missing
         let tooltip = "\(province.name) (\(province.code)): \(shown) \(value == nil ? "" : unit)"
         var out = ""
         let href = link(province)

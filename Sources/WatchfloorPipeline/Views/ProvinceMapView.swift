@@ -32,6 +32,7 @@ public struct ProvinceMapView: Sendable {
     public var measure: Measure
     /// The days counted (for stories) or in which warnings were detected.
     public var window: DayInterval?
+    /// By province; with `.warningScore`, only provinces with a warning.
     public var values: [Province: Double]
     /// Warnings with no province in the window (they cannot be drawn on a province).
     public var nationalWarnings: [Warning]
@@ -52,8 +53,10 @@ public struct ProvinceMapView: Sendable {
                     .values.reduce(0, +)
             }
         case .warningScore:
-            for province in Province.allCases {
-                values[province] = warnings.filter { $0.province == province }.map(\.score).max() ?? 0
+            // Only provinces with a warning get a value: no warning is not a score of zero.
+            for warning in warnings {
+                guard let province = warning.province else { continue }
+                values[province] = max(values[province] ?? 0, warning.score)
             }
         }
         return ProvinceMapView(

@@ -157,6 +157,9 @@ enum Stylesheet {
           .quick-search input { width: 100%; }
           .review-row .field input[name="note"] { width: 100%; }
           .review-row .field { flex: 1 1 100%; }
+          .map-wrap, .chart-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+          .map-wrap svg { min-width: 600px; }
+          img.chart { min-width: 680px; }
           h1 { font-size: 1.3rem; }
           .warning-list li { grid-template-columns: auto minmax(0, 1fr); }
           .warning-list .score { grid-column: 2; }

@@ -27,6 +27,9 @@ final class PageCache: @unchecked Sendable {
     let enabled: Bool
     let maximumAge: Duration
     let maximumEntries: Int
+    /// Bytes of bodies kept at most.
+    let maximumBytes: Int
+    private var bytes = 0
     private let lock = NSLock()
     private var stored: [String: Stored] = [:]
     private var building: [String: Build] = [:]
@@ -35,10 +38,11 @@ final class PageCache: @unchecked Sendable {
     /// Builds run through this gate, cached or not.
     private let gate = RenderGate(permits: ProcessInfo.processInfo.activeProcessorCount)
 
-    init(enabled: Bool, maximumAge: Duration = .seconds(30), maximumEntries: Int = 500) {
+    init(enabled: Bool, maximumAge: Duration = .seconds(30), maximumEntries: Int = 500, maximumBytes: Int = 64 << 20) {
         self.enabled = enabled
         self.maximumAge = maximumAge
         self.maximumEntries = maximumEntries
+        self.maximumBytes = maximumBytes
     }
 
     /// Forgets every page (after this server wrote to the store).
@@ -46,6 +50,7 @@ final class PageCache: @unchecked Sendable {
         lock.withLock {
             generation += 1
             stored.removeAll()
+            bytes = 0
         }
     }
 
@@ -54,18 +59,25 @@ final class PageCache: @unchecked Sendable {
         let gate = self.gate
         guard enabled, let token else { return try await gate.run(build) }
         let now = ContinuousClock.now
-        let task: Task<Rendered, any Error> = lock.withLock {
+        enum Found {
+            case hit(Rendered)
+            case wait(Task<Rendered, any Error>)
+        }
+        let found: Found = lock.withLock {
             if let hit = stored[key], hit.token == token, hit.generation == generation, now - hit.created < maximumAge {
-                let entry = hit.entry
-                return Task { entry }
+                return .hit(hit.entry)
             }
             if let running = building[key], running.token == token, running.generation == generation {
-                return running.task
+                return .wait(running.task)
             }
-            let generationAtStart = generation
             let task = Task<Rendered, any Error> { try await gate.run(build) }
-            building[key] = Build(token: token, generation: generationAtStart, task: task)
-            return task
+            building[key] = Build(token: token, generation: generation, task: task)
+            return .wait(task)
+        }
+        let task: Task<Rendered, any Error>
+        switch found {
+        case .hit(let entry): return entry
+        case .wait(let running): task = running
         }
         do {
             let entry = try await task.value
@@ -73,8 +85,10 @@ final class PageCache: @unchecked Sendable {
                 if let running = building[key], running.task == task {
                     building[key] = nil
                     if entry.status == .ok, running.generation == generation {
-                        if stored.count >= maximumEntries, stored[key] == nil { evictOldest() }
+                        if let old = stored.removeValue(forKey: key) { bytes -= old.entry.body.readableBytes }
+                        if stored.count >= maximumEntries || bytes + entry.body.readableBytes > maximumBytes { evictOldest() }
                         stored[key] = Stored(token: running.token, generation: running.generation, created: now, entry: entry)
+                        bytes += entry.body.readableBytes
                     }
                 }
             }
@@ -88,8 +102,9 @@ final class PageCache: @unchecked Sendable {
     }
 
     private func evictOldest() {
-        let excess = stored.count - maximumEntries + 1
-        for key in stored.sorted(by: { $0.value.created < $1.value.created }).prefix(max(excess, maximumEntries / 10)).map(\.key) {
+        // A tenth at a time, oldest first, so that eviction is rare.
+        for key in stored.sorted(by: { $0.value.created < $1.value.created }).prefix(max(stored.count / 10, 1)).map(\.key) {
+            bytes -= stored[key]?.entry.body.readableBytes ?? 0
             stored[key] = nil
         }
     }

@@ -20,10 +20,11 @@ enum MapPage {
         let palette: ProvinceMap.Palette = isScore ? .reds : .blues
         let map = ProvinceMap(
             values: view.values, title: title, unit: unit, palette: palette, maximum: isScore ? 1.0 : nil,
-            link: { Link.province($0) }, format: format)
+            link: { Link.province($0) }, format: format, missing: isScore ? "no warning" : "0")
         let rows = Province.allCases.sorted { (view.values[$0] ?? 0, $1.code) > (view.values[$1] ?? 0, $0.code) }.map { province -> HTML in
-            let value = view.values[province] ?? 0
-            return "<tr><td><a href=\"\(Link.province(province))\">\(province.name)</a></td><td lang=\"ko\">\(province.koreanName)</td><td class=\"mono\">\(province.code)</td><td class=\"num\">\(isScore ? Format.decimal(value) : Format.count(value))</td></tr>"
+            let value = view.values[province]
+            let shown = value.map { isScore ? Format.decimal($0) : Format.count($0) } ?? (isScore ? "—" : "0")
+            return "<tr><td><a href=\"\(Link.province(province))\">\(province.name)</a></td><td lang=\"ko\">\(province.koreanName)</td><td class=\"mono\">\(province.code)</td><td class=\"num\">\(shown)</td></tr>"
         }
         let choices = [("warnings", "Warning score")] + EventType.giftPolitics.map { ($0.rawValue, $0.displayName) }
         let national: HTML = view.nationalWarnings.isEmpty ? .empty : """

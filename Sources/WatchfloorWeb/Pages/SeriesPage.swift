@@ -33,7 +33,7 @@ enum SeriesPage {
             <a class="button secondary" href="\(Link.series(key, granularity: view.granularity, window: requestedWindow, extension: "svg", download: true))" download>Chart (SVG)</a>
             <a class="button secondary" href="\(Link.series(key, granularity: view.granularity, window: requestedWindow, extension: "csv", download: true))" download>Data (CSV)</a></div></div>
             \(form(view, requestedWindow: requestedWindow))
-            <section class="panel"><img class="chart" src="\(Link.series(key, granularity: view.granularity, window: requestedWindow, extension: "svg"))" width="960" height="340" alt="\(view.title): bar chart of stories per \(view.granularity.rawValue), with \(view.changePoints.count) change points and \(view.silenceSpans.count) silences marked"></section>
+            <section class="panel chart-wrap"><img class="chart" src="\(Link.series(key, granularity: view.granularity, window: requestedWindow, extension: "svg"))" width="960" height="340" alt="\(view.title): bar chart of stories per \(view.granularity.rawValue), with \(view.changePoints.count) change points and \(view.silenceSpans.count) silences marked"></section>
             <div class="grid two">
             <section class="panel"><h2>Change points</h2>\(table(changes, head: "<th>From</th><th>Direction</th><th class=\"num\">p</th><th>Detected</th><th>Warning</th>"))
             <h2>Silences</h2>\(table(silences, head: "<th>From</th><th>To</th><th class=\"num\">Days</th><th>Warning</th>"))

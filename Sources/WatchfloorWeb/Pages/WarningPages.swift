@@ -32,7 +32,7 @@ enum WarningPages {
         }
         let charts = view.series.map { series -> HTML in
             """
-            <figure class="series-figure"><img class="chart" src="\(Link.series(series.key, window: series.window, extension: "svg"))" width="960" height="340" alt="\(series.title) around the onset">
+            <figure class="series-figure"><div class="chart-wrap"><img class="chart" src="\(Link.series(series.key, window: series.window, extension: "svg"))" width="960" height="340" alt="\(series.title) around the onset"></div>
             <figcaption class="exports small"><a href="\(Link.series(series.key, window: series.window))">Open series</a>\
             <a href="\(Link.series(series.key, window: series.window, extension: "svg", download: true))" download>Chart (SVG)</a>\
             <a href="\(Link.series(series.key, window: series.window, extension: "csv", download: true))" download>Data (CSV)</a></figcaption></figure>
