@@ -35,6 +35,16 @@ import WatchfloorTesting
         #expect(try store.status().reviewedEvents == 1)
     }
 
+    @Test func aReviewWeighsWhatItsSourceWeighs() throws {
+        let (fixture, _) = try storeWithAid(in: [.ryanggang])
+        let store = fixture.store
+        let machine = try #require(try store.events(EventFilter()).first)
+        try store.review(ReviewDecision(eventID: machine.event.id!, verdict: .accepted, reviewer: "kim"))
+        // The insider source is graded B; the review's confidence is 1.
+        let weighted = try store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: true).values.reduce(0, +)
+        #expect(abs(weighted - Reliability.b.weight) < 1e-9)
+    }
+
     @Test func anEditMovesTheIndicatorToTheCorrectedTypeAndProvince() throws {
         let (fixture, _) = try storeWithAid(in: [.ryanggang])
         let store = fixture.store

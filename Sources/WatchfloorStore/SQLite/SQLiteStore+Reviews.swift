@@ -102,15 +102,20 @@ struct ReviewWriter {
         }
 
         let machineID: Int64 = event["id"]
+        // An analyst's event is certain: it weighs what its source's grade weighs, at confidence 1.
+        let grade = try String.fetchOne(
+            db, sql: "SELECT s.reliability FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.seq = ?",
+            arguments: [event["document_seq"]])
+        let weight = (grade.flatMap(Reliability.init(rawValue:)) ?? .f).weight
         try db.execute(
             sql: """
                 INSERT INTO events(document_seq, type, province, date, date_precision, sincerity, attributes, confidence,
                     sentence_start, sentence_end, evidence_text, cues, rule, status, reviewer, origin, counted, day, cluster, weight)
                 SELECT document_seq, ?, ?, ?, ?, ?, ?, 1.0, sentence_start, sentence_end, evidence_text, cues, rule,
-                    ?, ?, 'review', ?, day, cluster, weight
+                    ?, ?, 'review', ?, day, cluster, ?
                 FROM events WHERE id = ?
                 """,
-            arguments: values.arguments + [status.rawValue, decision.reviewer, status != .rejected, machineID])
+            arguments: values.arguments + [status.rawValue, decision.reviewer, status != .rejected, weight, machineID])
         let reviewEvent = db.lastInsertedRowID
         try db.execute(
             sql: """
