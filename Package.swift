@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // MARK: Domain model (pure, no I/O)
@@ -63,6 +64,7 @@ let package = Package(
             dependencies: [
                 "Watchfloor", "WatchfloorPipeline", "WatchfloorCharts",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -89,8 +91,9 @@ let package = Package(
         .testTarget(
             name: "WatchfloorWebTests",
             dependencies: [
-                "WatchfloorWeb", "WatchfloorTesting",
+                "WatchfloorWeb", "WatchfloorPipeline", "WatchfloorYAML", "WatchfloorTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(name: "WatchfloorCLITests", dependencies: ["WatchfloorTesting", "WatchfloorPipeline"]),

@@ -69,4 +69,39 @@ public protocol Store: Sendable {
     func coverage() throws -> [OutletDay]
 
     func warnings() throws -> [Warning]
+
+    // MARK: Reviews
+
+    /// Records an analyst's decision on an event and returns the stored review. Reviewing an
+    /// event that already has a review (or a review itself) replaces that review's decision.
+    @discardableResult
+    func review(_ decision: ReviewDecision) throws -> StoredReview
+
+    /// Withdraws a review: its event is removed and the machine event counts again.
+    func withdrawReview(_ id: Int64) throws
+
+    /// Reviews, most recent first.
+    func reviews(limit: Int, offset: Int) throws -> [StoredReview]
+
+    /// The review whose event is `eventID`, or that supersedes the machine event `eventID`.
+    func review(ofEvent eventID: Int64) throws -> StoredReview?
+
+    // MARK: Reads for the dashboard
+
+    /// One event by id, whether or not it counts (a superseded machine event, a rejected review).
+    func event(_ id: Int64) throws -> StoredEvent?
+
+    /// Totals read from precomputed tables: cheap on any size of database.
+    func totals() throws -> StoreTotals
+
+    /// How many events match `filter`, counting at most `limit` (then `isExact` is false).
+    /// Filters on type, province and dates alone are answered exactly from the indicator tables.
+    func countEvents(_ filter: EventFilter, upTo limit: Int) throws -> EventCount
+
+    /// The series of `key` over `window` only (a full ``series(_:weighted:)`` reads every day).
+    func series(_ key: SeriesKey, weighted: Bool, window: DayInterval) throws -> DailySeries
+
+    /// A token that changes whenever the stored data changes, whoever wrote it (this process or
+    /// another), for caches of pages built from the store; `nil` when the store cannot tell.
+    func changeToken() -> String?
 }

@@ -28,6 +28,7 @@ struct WatchfloorCommand: AsyncParsableCommand {
             EvalCommand.self,
             PackCommand.self,
             SimulateCommand.self,
+            ServeCommand.self,
             BenchCommand.self,
         ]
     )

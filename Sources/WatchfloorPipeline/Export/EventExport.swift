@@ -85,25 +85,39 @@ public enum EventExport {
     /// A GeoJSON FeatureCollection: one point per event at its province's centroid; events with no
     /// province are left out (they have no place to stand).
     public static func geoJSON(_ events: [StoredEvent]) throws -> String {
-        struct Feature: Encodable {
-            let type = "Feature"
-            var geometry: Geometry
-            var properties: EventRecord
-        }
-        struct Geometry: Encodable {
-            let type = "Point"
-            var coordinates: [Double]
-        }
         struct Collection: Encodable {
             let type = "FeatureCollection"
-            var features: [Feature]
+            var features: [GeoJSONFeature]
         }
-        let features = events.compactMap { stored -> Feature? in
-            guard let province = stored.event.province else { return nil }
-            let point = province.centroid
-            return Feature(geometry: Geometry(coordinates: [point.longitude, point.latitude]), properties: EventRecord(stored))
-        }
-        return String(decoding: try JSONOutput.encoder(pretty: true).encode(Collection(features: features)), as: UTF8.self)
+        return String(
+            decoding: try JSONOutput.encoder(pretty: true).encode(Collection(features: events.compactMap(GeoJSONFeature.init))),
+            as: UTF8.self)
+    }
+
+    /// The features of `events` as compact JSON objects, for writing a large collection in pieces:
+    /// `{"type":"FeatureCollection","features":[` + the features joined by `,` + `]}`.
+    public static func geoJSONFeatures(_ events: [StoredEvent]) throws -> [String] {
+        let encoder = JSONOutput.encoder(pretty: false)
+        return try events.compactMap(GeoJSONFeature.init).map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    }
+}
+
+/// One event as a GeoJSON point feature at its province's centroid.
+private struct GeoJSONFeature: Encodable {
+    struct Geometry: Encodable {
+        let type = "Point"
+        var coordinates: [Double]
+    }
+
+    let type = "Feature"
+    var geometry: Geometry
+    var properties: EventRecord
+
+    init?(_ stored: StoredEvent) {
+        guard let province = stored.event.province else { return nil }
+        let point = province.centroid
+        geometry = Geometry(coordinates: [point.longitude, point.latitude])
+        properties = EventRecord(stored)
     }
 }
 

@@ -14,9 +14,26 @@ public struct EventFilter: Sendable, Hashable {
     public var status: ReviewStatus?
     public var document: DocumentID?
     public var ids: [Int64]?
+    /// Also list rejected reviews (which do not count in indicators). A `status: .rejected`
+    /// filter implies it. Machine events superseded by a review are never listed: the review is.
+    public var includeRejected: Bool
+    /// Only events after this position in `.newest` or `.oldest` order (keyset pagination, for
+    /// exports that stream every match); ignored for other orders.
+    public var after: Cursor?
     public var limit: Int?
     public var offset: Int
     public var order: Order
+
+    /// A position in the listing: the event's publication day and id.
+    public struct Cursor: Sendable, Hashable {
+        public var day: Day
+        public var id: Int64
+
+        public init(day: Day, id: Int64) {
+            self.day = day
+            self.id = id
+        }
+    }
 
     public enum Order: Sendable, Hashable {
         /// Newest reporting first.
@@ -34,7 +51,8 @@ public struct EventFilter: Sendable, Hashable {
     public init(
         types: [EventType]? = nil, province: Province? = nil, nationalOnly: Bool = false, since: Day? = nil,
         until: Day? = nil, sourceKind: SourceKind? = nil, status: ReviewStatus? = nil, document: DocumentID? = nil,
-        ids: [Int64]? = nil, limit: Int? = nil, offset: Int = 0, order: Order = .newest
+        ids: [Int64]? = nil, includeRejected: Bool = false, after: Cursor? = nil, limit: Int? = nil, offset: Int = 0,
+        order: Order = .newest
     ) {
         self.types = types
         self.province = province
@@ -45,6 +63,8 @@ public struct EventFilter: Sendable, Hashable {
         self.status = status
         self.document = document
         self.ids = ids
+        self.includeRejected = includeRejected
+        self.after = after
         self.limit = limit
         self.offset = offset
         self.order = order

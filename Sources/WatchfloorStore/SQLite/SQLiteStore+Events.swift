@@ -2,15 +2,16 @@ import GRDB
 import Watchfloor
 
 extension SQLiteStore {
-    private static let eventColumns = """
+    static let eventColumns = """
         e.id, e.type, e.province, e.date, e.date_precision, e.sincerity, e.attributes, e.confidence,
         e.sentence_start, e.sentence_end, e.evidence_text, e.cues, e.rule, e.status, e.reviewer, e.day,
         d.id AS document_id, d.external_id, d.title AS document_title,
         s.name AS source_name, s.kind AS source_kind, s.reliability AS source_reliability, s.language AS source_language
         """
 
-    private func whereClause(_ filter: EventFilter) -> (sql: String, arguments: StatementArguments) {
-        var conditions = ["e.counted"]
+    func whereClause(_ filter: EventFilter) -> (sql: String, arguments: StatementArguments) {
+        // Superseded machine events never show; rejected reviews only when asked for.
+        var conditions = [filter.includeRejected || filter.status == .rejected ? "(e.counted OR e.origin = 'review')" : "e.counted"]
         var arguments = StatementArguments()
         if let types = filter.types, !types.isEmpty {
             conditions.append("e.type IN (\(Array(repeating: "?", count: types.count).joined(separator: ",")))")
@@ -35,7 +36,10 @@ extension SQLiteStore {
             arguments += [kind.rawValue]
         }
         if let status = filter.status {
-            conditions.append("e.status = ?")
+            // Nearly every event is a machine event: for that status the status index would make
+            // SQLite sort every row; walking the order's own index and filtering is far cheaper.
+            // Reviewed statuses are rare, and the index finds them at once.
+            conditions.append(status == .machine && filter.order != .leastConfident ? "+e.status = ?" : "e.status = ?")
             arguments += [status.rawValue]
         }
         if let document = filter.document {
@@ -45,10 +49,14 @@ extension SQLiteStore {
         if let ids = filter.ids {
             conditions.append(ids.isEmpty ? "0" : "e.id IN (\(ids.map(String.init).joined(separator: ",")))")
         }
+        if let after = filter.after, filter.order == .newest || filter.order == .oldest {
+            conditions.append(filter.order == .newest ? "(e.day, e.id) < (?, ?)" : "(e.day, e.id) > (?, ?)")
+            arguments += [after.day.description, after.id]
+        }
         return (conditions.joined(separator: " AND "), arguments)
     }
 
-    private static let joins = "FROM events e JOIN documents d ON d.seq = e.document_seq JOIN sources s ON s.id = d.source_id"
+    static let joins = "FROM events e JOIN documents d ON d.seq = e.document_seq JOIN sources s ON s.id = d.source_id"
 
     public func events(_ filter: EventFilter) throws -> [StoredEvent] {
         let (condition, arguments) = whereClause(filter)
@@ -62,12 +70,15 @@ extension SQLiteStore {
         var sql = "SELECT \(Self.eventColumns) \(Self.joins) WHERE \(condition) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT \(max(limit, 0)) OFFSET \(max(filter.offset, 0))" }
         return try read("list events") { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                StoredEvent(
-                    event: RowDecoding.event(row), externalID: row["external_id"], documentTitle: row["document_title"],
-                    source: RowDecoding.source(row), day: Day(row["day"] as String) ?? Day(ordinal: 0))
-            }
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedEvent)
         }
+    }
+
+    /// A row selected with ``eventColumns`` and ``joins``.
+    static func storedEvent(_ row: Row) -> StoredEvent {
+        StoredEvent(
+            event: RowDecoding.event(row), externalID: row["external_id"], documentTitle: row["document_title"],
+            source: RowDecoding.source(row), day: Day(row["day"] as String) ?? Day(ordinal: 0))
     }
 
     public func countEvents(_ filter: EventFilter) throws -> Int {

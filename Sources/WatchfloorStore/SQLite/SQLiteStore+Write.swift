@@ -231,7 +231,28 @@ struct BatchWriter {
 }
 
 /// Reviewed events are kept apart from machine output; a machine event that an analyst has
-/// reviewed stops counting (the review counts instead). Filled in by the review feature.
+/// reviewed stops counting (the review counts instead).
+///
+/// A recode deletes the machine events and inserts new ones (the reviews' links to them are set
+/// to NULL by the foreign key). This finds, for every review, the recoded machine events with the
+/// same document, sentence, type and province — the same event, coded again — links the review
+/// to it and stops them counting. It runs after every recode batch; the work is one indexed
+/// lookup per review.
 enum ReviewOverlay {
-    static func markSuperseded(_ db: Database) throws {}
+    static func markSuperseded(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE events SET counted = 0 WHERE counted AND origin = 'machine' AND id IN (
+                SELECT e.id FROM reviews r JOIN events e
+                    ON e.document_seq = r.document_seq AND e.sentence_start = r.sentence_start
+                    AND e.sentence_end = r.sentence_end AND e.type = r.machine_type
+                    AND e.province IS r.machine_province AND e.origin = 'machine');
+            UPDATE reviews SET machine_event_id = (
+                SELECT e.id FROM events e
+                WHERE e.document_seq = reviews.document_seq AND e.sentence_start = reviews.sentence_start
+                    AND e.sentence_end = reviews.sentence_end AND e.type = reviews.machine_type
+                    AND e.province IS reviews.machine_province AND e.origin = 'machine'
+                ORDER BY e.id LIMIT 1)
+            WHERE machine_event_id IS NULL;
+            """)
+    }
 }

@@ -123,6 +123,35 @@ enum Schema {
             try db.execute(sql: SearchIndexTriggers.create)
             try db.execute(sql: IndicatorTriggers.create)
         }
+        migrator.registerMigration("v2: reviews") { db in
+            try db.execute(sql: """
+                -- An analyst's decision on a machine event. The review's own event is a row of events
+                -- (origin 'review', counted unless rejected); the machine event it supersedes stops
+                -- counting. The machine event is named by what survives a recode (document, sentence,
+                -- type, province), not only by its id, which a recode replaces: ReviewOverlay links
+                -- the recoded event again. The machine_* columns keep what the coder said, for scoring.
+                CREATE TABLE reviews (
+                    id INTEGER PRIMARY KEY,
+                    event_id INTEGER NOT NULL UNIQUE REFERENCES events(id) ON DELETE CASCADE,
+                    document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                    sentence_start INTEGER NOT NULL,
+                    sentence_end INTEGER NOT NULL,
+                    machine_type TEXT NOT NULL,
+                    machine_province TEXT,
+                    machine_event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+                    machine_date TEXT,
+                    machine_date_precision TEXT,
+                    machine_sincerity TEXT,
+                    machine_confidence REAL NOT NULL,
+                    reviewer TEXT NOT NULL,
+                    note TEXT,
+                    reviewed_at TEXT NOT NULL
+                );
+                CREATE INDEX reviews_by_machine_key
+                    ON reviews(document_seq, sentence_start, sentence_end, machine_type, machine_province);
+                CREATE INDEX reviews_by_machine_event ON reviews(machine_event_id);
+                """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchCodeCommand.self,
             BenchSimulateCommand.self,
             BenchChangePointsCommand.self,
+            BenchServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,359 @@
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.yaml`.
+///
+/// A test requests every path here and validates each response against its schema, so a change
+/// to the API that is not made here too fails the tests. Schemas use a small subset of JSON
+/// Schema: `type` (a name or a list with `"null"`), `properties`, `required`,
+/// `additionalProperties`, `items`, `enum`, `format: date`, `minimum`, `maximum` and `$ref`.
+public enum OpenAPIDocument {
+    public static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: Watchfloor API
+          version: "1"
+          description: >-
+            Read-only JSON access to a Watchfloor store: warnings with their evidence, coded events,
+            indicator series, documents and full-text search. Every key of every object is always present;
+            a value that is not known is null. Dates are YYYY-MM-DD. Errors answer with an Error object.
+        servers:
+          - url: /api/v1
+        paths:
+          /status:
+            get:
+              summary: What the store holds
+              responses:
+                "200": {description: Totals, content: {application/json: {schema: {$ref: "#/components/schemas/Totals"}}}}
+          /warnings:
+            get:
+              summary: Warnings, newest detection first
+              parameters:
+                - {name: kind, in: query, schema: {type: string, enum: [W1, W2, W3, W4, W5]}}
+                - {$ref: "#/components/parameters/province"}
+              responses:
+                "200": {description: Warnings, content: {application/json: {schema: {$ref: "#/components/schemas/WarningList"}}}}
+                "400": {$ref: "#/components/responses/BadRequest"}
+          /warnings/{id}:
+            get:
+              summary: A warning with the series around its onset and its supporting events
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
+              responses:
+                "200": {description: The warning, content: {application/json: {schema: {$ref: "#/components/schemas/WarningDetail"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /events:
+            get:
+              summary: Coded events, newest reporting first, filtered as the events table filters them
+              parameters:
+                - {name: type, in: query, description: An event type (repeatable), schema: {type: string}}
+                - {$ref: "#/components/parameters/province"}
+                - {name: since, in: query, schema: {type: string, format: date}}
+                - {name: until, in: query, schema: {type: string, format: date}}
+                - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
+                - {name: status, in: query, schema: {$ref: "#/components/schemas/ReviewStatus"}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000}}
+                - {name: offset, in: query, schema: {type: integer, minimum: 0}}
+              responses:
+                "200": {description: A page of events, content: {application/json: {schema: {$ref: "#/components/schemas/EventPage"}}}}
+                "400": {$ref: "#/components/responses/BadRequest"}
+          /events/{id}:
+            get:
+              summary: One event, whether or not it counts (a superseded machine event, a rejected review)
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
+              responses:
+                "200": {description: The event, content: {application/json: {schema: {$ref: "#/components/schemas/Event"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /series:
+            get:
+              summary: An indicator series with its change points, silences and coverage marks
+              parameters:
+                - {name: type, in: query, required: true, schema: {type: string}}
+                - {name: province, in: query, description: A province code; absent for the national series, schema: {type: string}}
+                - {name: granularity, in: query, schema: {type: string, enum: [day, week]}}
+                - {name: since, in: query, description: With until, schema: {type: string, format: date}}
+                - {name: until, in: query, description: With since, schema: {type: string, format: date}}
+              responses:
+                "200": {description: The series, content: {application/json: {schema: {$ref: "#/components/schemas/Series"}}}}
+                "400": {$ref: "#/components/responses/BadRequest"}
+          /documents:
+            get:
+              summary: Documents in storage order, a page at a time
+              parameters:
+                - {name: after, in: query, description: The cursor of the last document of the previous page, schema: {type: integer, minimum: 0}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500}}
+              responses:
+                "200": {description: Documents, content: {application/json: {schema: {$ref: "#/components/schemas/DocumentList"}}}}
+                "400": {$ref: "#/components/responses/BadRequest"}
+          /documents/{id}:
+            get:
+              summary: A document with its text, events and near-duplicate cluster
+              parameters:
+                - {name: id, in: path, required: true, description: The SHA-256 id or a unique prefix of at least 6 digits, schema: {type: string}}
+              responses:
+                "200": {description: The document, content: {application/json: {schema: {$ref: "#/components/schemas/Document"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /search:
+            get:
+              summary: Full-text search, best first
+              parameters:
+                - {name: q, in: query, required: true, schema: {type: string}}
+                - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
+                - {name: language, in: query, schema: {type: string}}
+                - {name: since, in: query, schema: {type: string, format: date}}
+                - {name: until, in: query, schema: {type: string, format: date}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200}}
+              responses:
+                "200": {description: Hits, content: {application/json: {schema: {$ref: "#/components/schemas/SearchResults"}}}}
+                "400": {$ref: "#/components/responses/BadRequest"}
+        components:
+          parameters:
+            province:
+              name: province
+              in: query
+              description: A province code (KP-01 … KP-14), or none for national
+              schema: {type: string}
+          responses:
+            BadRequest:
+              description: A parameter cannot be used
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+            NotFound:
+              description: No such record
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+          schemas:
+            Date: {type: string, format: date}
+            NullableDate: {type: [string, "null"], format: date}
+            Province: {type: [string, "null"], enum: [KP-01, KP-02, KP-03, KP-04, KP-05, KP-06, KP-07, KP-08, KP-09, KP-10, KP-13, KP-14, null]}
+            SourceKind: {type: string, enum: [state_media, insider, wire, government, think_tank, other]}
+            ReviewStatus: {type: string, enum: [machine, accepted, rejected, edited]}
+            Error:
+              type: object
+              additionalProperties: false
+              required: [error]
+              properties:
+                error:
+                  type: object
+                  additionalProperties: false
+                  required: [status, message]
+                  properties:
+                    status: {type: integer, minimum: 400, maximum: 599}
+                    message: {type: string}
+            Totals:
+              type: object
+              additionalProperties: false
+              required: [documents, events, sources, warnings, reviews, first_day, last_day, search_index_current]
+              properties:
+                documents: {type: integer, minimum: 0}
+                events: {type: integer, minimum: 0}
+                sources: {type: integer, minimum: 0}
+                warnings: {type: integer, minimum: 0}
+                reviews: {type: integer, minimum: 0}
+                first_day: {$ref: "#/components/schemas/NullableDate"}
+                last_day: {$ref: "#/components/schemas/NullableDate"}
+                search_index_current: {type: boolean}
+            Warning:
+              type: object
+              additionalProperties: false
+              required: [id, kind, title, province, types, onset, detected_on, score, explanation, events, figures]
+              properties:
+                id: {type: integer, minimum: 1}
+                kind: {type: string, enum: [W1, W2, W3, W4, W5]}
+                title: {type: string}
+                province: {$ref: "#/components/schemas/Province"}
+                types: {type: array, items: {type: string}}
+                onset: {$ref: "#/components/schemas/Date"}
+                detected_on: {$ref: "#/components/schemas/Date"}
+                score: {type: number, minimum: 0, maximum: 1}
+                explanation: {type: string}
+                events: {type: array, items: {type: integer}}
+                figures: {type: object, additionalProperties: {type: number}}
+            WarningList:
+              type: object
+              additionalProperties: false
+              required: [warnings]
+              properties:
+                warnings: {type: array, items: {$ref: "#/components/schemas/Warning"}}
+            WarningDetail:
+              type: object
+              additionalProperties: false
+              required: [warning, series, events]
+              properties:
+                warning: {$ref: "#/components/schemas/Warning"}
+                series: {type: array, items: {$ref: "#/components/schemas/Series"}}
+                events: {type: array, items: {$ref: "#/components/schemas/Event"}}
+            Span:
+              type: object
+              additionalProperties: false
+              required: [start, end]
+              properties:
+                start: {type: integer, minimum: 0}
+                end: {type: integer, minimum: 0}
+            Event:
+              type: object
+              additionalProperties: false
+              required: [id, document, external_id, type, province, date, date_precision, sincerity, confidence, evidence, source,
+                source_kind, reliability, published, status, reviewer, attributes, cues, rule]
+              properties:
+                id: {type: integer, minimum: 1}
+                document: {type: string}
+                external_id: {type: [string, "null"]}
+                type: {type: string}
+                province: {$ref: "#/components/schemas/Province"}
+                date: {$ref: "#/components/schemas/NullableDate"}
+                date_precision: {type: [string, "null"], enum: [day, month, year, null]}
+                sincerity: {type: [string, "null"], enum: [sincere, coerced, unclear, null]}
+                confidence: {type: number, minimum: 0, maximum: 1}
+                evidence:
+                  type: object
+                  additionalProperties: false
+                  required: [start, end, text]
+                  properties:
+                    start: {type: integer, minimum: 0}
+                    end: {type: integer, minimum: 0}
+                    text: {type: string}
+                source: {type: string}
+                source_kind: {$ref: "#/components/schemas/SourceKind"}
+                reliability: {type: string, enum: [A, B, C, D, E, F]}
+                published: {$ref: "#/components/schemas/Date"}
+                status: {$ref: "#/components/schemas/ReviewStatus"}
+                reviewer: {type: [string, "null"]}
+                attributes: {type: object, additionalProperties: {type: string}}
+                cues:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [role, cue, span]
+                    properties:
+                      role: {type: string}
+                      cue: {type: string}
+                      span: {$ref: "#/components/schemas/Span"}
+                rule: {type: [string, "null"]}
+            EventPage:
+              type: object
+              additionalProperties: false
+              required: [events, count, count_exact, limit, offset, next]
+              properties:
+                events: {type: array, items: {$ref: "#/components/schemas/Event"}}
+                count: {type: integer, minimum: 0}
+                count_exact: {type: boolean}
+                limit: {type: integer, minimum: 1}
+                offset: {type: integer, minimum: 0}
+                next: {type: [string, "null"]}
+            Series:
+              type: object
+              additionalProperties: false
+              required: [type, province, granularity, first, last, total, points, change_points, silences, coverage]
+              properties:
+                type: {type: string}
+                province: {$ref: "#/components/schemas/Province"}
+                granularity: {type: string, enum: [day, week]}
+                first: {$ref: "#/components/schemas/NullableDate"}
+                last: {$ref: "#/components/schemas/NullableDate"}
+                total: {type: number, minimum: 0}
+                points:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [start, days, value]
+                    properties:
+                      start: {$ref: "#/components/schemas/Date"}
+                      days: {type: integer, minimum: 1, maximum: 7}
+                      value: {type: number, minimum: 0}
+                change_points:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [day, detected_on, direction, probability, warning]
+                    properties:
+                      day: {$ref: "#/components/schemas/Date"}
+                      detected_on: {$ref: "#/components/schemas/Date"}
+                      direction: {type: string, enum: [rise, drop]}
+                      probability: {type: number, minimum: 0, maximum: 1}
+                      warning: {type: [integer, "null"]}
+                silences:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [first, last, warning]
+                    properties:
+                      first: {$ref: "#/components/schemas/Date"}
+                      last: {$ref: "#/components/schemas/Date"}
+                      warning: {type: [integer, "null"]}
+                coverage:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [day, source, kind]
+                    properties:
+                      day: {$ref: "#/components/schemas/Date"}
+                      source: {type: string}
+                      kind: {type: string, enum: [started publishing, went quiet]}
+            Source:
+              type: object
+              additionalProperties: false
+              required: [name, kind, reliability]
+              properties:
+                name: {type: string}
+                kind: {$ref: "#/components/schemas/SourceKind"}
+                reliability: {type: string, enum: [A, B, C, D, E, F]}
+            Document:
+              type: object
+              additionalProperties: false
+              required: [id, external_id, url, title, source, published, language, text, cluster, cluster_members, events]
+              properties:
+                id: {type: string}
+                external_id: {type: [string, "null"]}
+                url: {type: [string, "null"]}
+                title: {type: [string, "null"]}
+                source: {$ref: "#/components/schemas/Source"}
+                published: {$ref: "#/components/schemas/NullableDate"}
+                language: {type: string}
+                text: {type: string}
+                cluster: {type: string}
+                cluster_members: {type: array, items: {type: string}}
+                events: {type: array, items: {$ref: "#/components/schemas/Event"}}
+            DocumentList:
+              type: object
+              additionalProperties: false
+              required: [documents, next]
+              properties:
+                documents:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [cursor, id, title, source, published, language]
+                    properties:
+                      cursor: {type: integer, minimum: 1}
+                      id: {type: string}
+                      title: {type: [string, "null"]}
+                      source: {$ref: "#/components/schemas/Source"}
+                      published: {$ref: "#/components/schemas/NullableDate"}
+                      language: {type: string}
+                next: {type: [string, "null"]}
+            SearchResults:
+              type: object
+              additionalProperties: false
+              required: [query, hits]
+              properties:
+                query: {type: string}
+                hits:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [document, title, source, published, score, snippet, matches]
+                    properties:
+                      document: {type: string}
+                      title: {type: [string, "null"]}
+                      source: {type: string}
+                      published: {$ref: "#/components/schemas/NullableDate"}
+                      score: {type: number}
+                      snippet: {type: string}
+                      matches: {type: array, items: {$ref: "#/components/schemas/Span"}}
+
+        """
+}

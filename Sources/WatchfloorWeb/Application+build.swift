@@ -1,0 +1,77 @@
+import Hummingbird
+import Logging
+import WatchfloorPipeline
+
+/// How the dashboard is served.
+public struct WebConfiguration: Sendable {
+    /// The address to bind: 127.0.0.1 (this machine only) unless told otherwise.
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+    /// Keep rendered pages until the store changes (see `PageCache`); off only to measure.
+    public var cachePages: Bool
+    public var logLevel: Logger.Level
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, cachePages: Bool = true, logLevel: Logger.Level = .info) {
+        self.host = host
+        self.port = port
+        self.cachePages = cachePages
+        self.logLevel = logLevel
+    }
+}
+
+/// The dashboard's router: pages, review forms, exports, static assets and the JSON API, behind
+/// the error-page and security-header middleware. Tests build the same router the server runs.
+public func buildRouter(store: any Store, configuration: WebConfiguration = WebConfiguration(), logger: Logger? = nil)
+    -> Router<BasicRequestContext>
+{
+    var log = logger ?? Logger(label: "watchfloor.web")
+    log.logLevel = configuration.logLevel
+    let cache = PageCache(enabled: configuration.cachePages)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // Middleware applies to the routes added after it; the security headers wrap the error pages too.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(logger: log))
+    if HostCheckMiddleware<BasicRequestContext>.isLoopback(configuration.host) {
+        router.add(middleware: HostCheckMiddleware())
+    }
+    AssetRoutes().register(on: router)
+    PageRoutes(store: store, cache: cache).register(on: router)
+    ExportRoutes(store: store, cache: cache).register(on: router)
+    ReviewRoutes(store: store, cache: cache).register(on: router)
+    APIRoutes(store: store, cache: cache).register(on: router)
+    return router
+}
+
+/// The dashboard as a Hummingbird application bound to `configuration.host` and `port`.
+public func buildApplication(
+    store: any Store, configuration: WebConfiguration = WebConfiguration(),
+    onServerRunning: @escaping @Sendable (_ address: String) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    var logger = Logger(label: "watchfloor.web")
+    logger.logLevel = configuration.logLevel
+    return Application(
+        router: buildRouter(store: store, configuration: configuration, logger: logger),
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Watchfloor"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            await onServerRunning("http://\(host):\(port)/")
+        },
+        logger: logger)
+}
+
+/// Runs the dashboard until the process is interrupted (SIGINT, SIGTERM).
+public enum WebServer {
+    /// Serves `store` and calls `announce` with the address once the server listens, e.g.
+    /// `http://127.0.0.1:8080/`. `watchfloor serve` and `watchfloor demo` call this.
+    public static func run(
+        store: any Store, host: String = "127.0.0.1", port: Int = 8080, cachePages: Bool = true,
+        announce: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let configuration = WebConfiguration(host: host, port: port, cachePages: cachePages, logLevel: .warning)
+        let app = buildApplication(store: store, configuration: configuration) { address in announce(address) }
+        try await app.runService()
+    }
+}

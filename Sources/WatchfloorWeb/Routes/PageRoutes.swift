@@ -1,0 +1,123 @@
+import Hummingbird
+import WatchfloorPipeline
+
+/// The read-only pages. Each is built from a view in WatchfloorPipeline and kept in the page
+/// cache until the store changes.
+struct PageRoutes<Context: RequestContext> {
+    let store: any Store
+    let cache: PageCache
+
+    func register(on router: Router<Context>) {
+        router.get("/") { request, _ in
+            try await cached(request) { Reply.html(OverviewPage.render(try Overview.load(from: store))) }
+        }
+        router.get("/map") { request, _ in
+            let parameters = request.parameters
+            let measure = try ProvinceMapView.Measure(parameter: parameters["indicator"])
+            let days = try parameters.int("days", in: 1...3650) ?? ProvinceMapView.defaultDays
+            return try await cached(request) {
+                Reply.html(MapPage.render(try ProvinceMapView.load(from: store, measure: measure, days: days), days: days))
+            }
+        }
+        router.get("/provinces/:code") { request, context in
+            let province = try Self.province(context.parameters.require("code"))
+            return try await cached(request) { Reply.html(ProvincePage.render(try ProvinceView.load(from: store, province: province))) }
+        }
+        router.get("/series") { request, _ in
+            let series = try SeriesRequest(request.parameters)
+            return try await cached(request) {
+                Reply.html(SeriesPage.render(try series.load(from: store), requestedWindow: series.window))
+            }
+        }
+        router.get("/warnings") { request, _ in
+            let parameters = request.parameters
+            return try await cached(request) { Reply.html(WarningPages.list(try WarningList.load(from: store, parameters: parameters))) }
+        }
+        router.get("/warnings/:id") { request, context in
+            let id = try Self.id(context.parameters.require("id"), what: "warning")
+            return try await cached(request) {
+                guard let view = try WarningView.load(from: store, id: id) else {
+                    throw HTTPError(.notFound, message: "There is no warning \(id). Warnings are replaced when the analysis runs again.")
+                }
+                return Reply.html(WarningPages.detail(view))
+            }
+        }
+        router.get("/documents/:id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await cached(request) {
+                guard let view = try DocumentView.load(from: store, id: id) else {
+                    throw HTTPError(.notFound, message: "There is no document \(Format.truncated(id, 80)) (ids are hexadecimal; give at least 6 digits).")
+                }
+                return Reply.html(DocumentPage.render(view))
+            }
+        }
+        router.get("/events") { request, _ in
+            let parameters = request.parameters
+            let query = try EventQuery(parameters)
+            let page = try parameters.int("page", in: 1...1_000_000) ?? 1
+            return try await cached(request) {
+                Reply.html(EventsPage.render(try EventListing.load(from: store, query: query, page: page)))
+            }
+        }
+        router.get("/search") { request, _ in
+            let parameters = request.parameters
+            return try await cached(request) {
+                Reply.html(SearchPage.render(try SearchResults.load(from: store, parameters: parameters), parameters: parameters))
+            }
+        }
+    }
+
+    private func cached(_ request: Request, build: @escaping @Sendable () throws -> Rendered) async throws -> Rendered {
+        try await cache.response(key: request.uri.description, token: store.changeToken()) { try build() }
+    }
+
+    static func province(_ code: String) throws -> Province {
+        guard let province = Province(code: code) else {
+            throw HTTPError(
+                .notFound,
+                message: "There is no province \(Format.truncated(code, 40)); provinces are named by ISO 3166-2:KP codes (\(Province.allCases.map(\.code).joined(separator: ", "))).")
+        }
+        return province
+    }
+
+    static func id(_ text: String, what: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else {
+            throw HTTPError(.notFound, message: "There is no \(what) \(Format.truncated(text, 40)); \(what) ids are whole numbers.")
+        }
+        return id
+    }
+}
+
+/// The series a request names: `type` (required), `province` (a code; absent for national),
+/// `granularity` (`day` or `week`), `since` and `until`.
+struct SeriesRequest: Sendable {
+    var key: SeriesKey
+    var granularity: SeriesView.Granularity
+    var window: DayInterval?
+
+    init(_ parameters: QueryParameters) throws {
+        guard let type = try parameters.eventTypes().first else {
+            throw QueryProblem("type", "", expected: "an event type such as GIFT_DELIVERY")
+        }
+        key = SeriesKey(type: type, province: try parameters.province())
+        granularity = try parameters.choice("granularity", SeriesView.Granularity.self) ?? .day
+        let since = try parameters.day("since")
+        let until = try parameters.day("until")
+        switch (since, until) {
+        case (nil, nil): window = nil
+        case (let first?, let last?):
+            guard first <= last else { throw QueryProblem("until", last.description, expected: "a day on or after since (\(first))") }
+            guard last - first <= 366 * 20 else { throw QueryProblem("since", first.description, expected: "a window of at most 20 years") }
+            window = DayInterval(first: first, last: last)
+        default:
+            throw QueryProblem(since == nil ? "since" : "until", "", expected: "both since and until, or neither")
+        }
+    }
+
+    func load(from store: any Store) throws -> SeriesView {
+        try SeriesView.load(from: store, key: key, granularity: granularity, window: window)
+    }
+
+    /// `GIFT_DELIVERY-KP-09-week`, for file names.
+    var fileStem: String { "\(key.type.rawValue)-\(key.province?.code ?? "national")-\(granularity.rawValue)" }
+}
