@@ -11,7 +11,8 @@ import WatchfloorWeb
 /// violation, a failed load) and no element or attribute that escaping should have prevented.
 ///
 /// Needs Debian's `chromium` (`.ci/run` installs it); set `WATCHFLOOR_CHROMIUM` to use another
-/// binary. Without one the test is reported as skipped, not passed.
+/// binary. Without one the test is reported as skipped, not passed — except where
+/// `WATCHFLOOR_REQUIRE_BROWSER=1` (CI sets it), where a missing browser fails the run.
 @Suite(.serialized) struct BrowserTests {
     static let chromium: String? = {
         let environment = ProcessInfo.processInfo.environment["WATCHFLOOR_CHROMIUM"]
@@ -19,7 +20,9 @@ import WatchfloorWeb
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    @Test(.enabled(if: chromium != nil, "needs Chromium: apt-get install chromium fonts-noto-cjk"))
+    static let required = ProcessInfo.processInfo.environment["WATCHFLOOR_REQUIRE_BROWSER"] == "1"
+
+    @Test(.enabled(if: chromium != nil || required, "needs Chromium: apt-get install chromium fonts-noto-cjk"))
     func everyPageLoadsWithoutConsoleMessagesOrInjectedMarkup() async throws {
         let fixture = try WebFixture()
         let browser = Chromium(executable: try #require(Self.chromium))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WatchfloorPipeline
+import WatchfloorWeb
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,8 @@ struct DemoCommand: AsyncParsableCommand {
             \(shifts.map { "  \($0.kind.rawValue) \($0.province?.code ?? "national") from \($0.onset): \($0.description)" }.joined(separator: "\n"))
             """)
         if noServe { return }
-        Terminal.output("(the dashboard arrives with `watchfloor serve`; use --no-serve meanwhile)")
+        try await WebServer.run(store: store, host: "127.0.0.1", port: port) { address in
+            Terminal.output("\nWatchfloor dashboard: \(address)   (Ctrl-C to stop)")
+        }
     }
 }
