@@ -28,7 +28,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             // loses at most the last transactions, never consistency). A larger autocheckpoint lets
             // bulk loads write each page to the database once per 64 MB of log, not per commit.
             try db.execute(sql: """
-                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
+                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;
                 PRAGMA wal_autocheckpoint = 16384
                 """)
         }
