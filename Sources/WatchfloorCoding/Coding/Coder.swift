@@ -172,7 +172,8 @@ public struct Coder: Sendable {
         case .relativePlace: return "relative place"
         case .southContext: return "South Korean context"
         case .northContext: return "North Korean context"
-        case .clauseBreak, .date, .openEnded, .metonym, .metonymBefore, .metonymAfter, .sharedName, .southByDefault,
+        case .clauseBreak, .date, .openEnded, .metonym, .metonymBefore, .metonymAfter, .commonWordBefore,
+            .commonWordAfter, .sharedName, .southByDefault,
             .compoundPart:
             return nil
         }

@@ -19,6 +19,8 @@ enum CueUse: Hashable, Sendable {
     case metonym
     case metonymBefore
     case metonymAfter
+    case commonWordBefore
+    case commonWordAfter
     case sharedName
     case southByDefault
     case southContext
@@ -123,6 +125,10 @@ final class CompiledPack: Sendable {
             add(metonyms.placeBefore, .metonymBefore)
             add(metonyms.placeAfter, .metonymAfter)
         }
+        if let context = gazetteer.commonWordContext {
+            add(context.placeBefore, .commonWordBefore)
+            add(context.placeAfter, .commonWordAfter)
+        }
         if let shared = gazetteer.sharedWithSouth {
             add(shared.names, .sharedName)
             add(shared.southByDefault, .southByDefault)
@@ -134,12 +140,13 @@ final class CompiledPack: Sendable {
             if let pattern = try? CuePattern(text) { collected.append((pattern, .date(word))) }
         }
 
-        // Romanisation variants: a cue with one spelling of a word also matches the others.
+        // Romanisation variants: a cue with one spelling of a word also matches the others; a
+        // Korean verb stem (`숨지~`) matches its conjugations.
         let variants = SpellingVariants(pack.spellings)
         var patterns: [CuePattern] = []
         var patternUses: [(CueUse, String)] = []
         for (pattern, use) in collected {
-            for expanded in variants.expand(pattern) {
+            for expanded in pattern.conjugated().flatMap(variants.expand) {
                 patterns.append(expanded)
                 patternUses.append((use, pattern.source))
             }

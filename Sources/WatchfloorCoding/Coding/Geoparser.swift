@@ -5,7 +5,7 @@ struct PlaceMention {
     var match: Int
     var cue: String
     var province: Province?
-    /// Why a name places nothing: "ambiguous", "relative", "metonym", "south korea".
+    /// Why a name places nothing: "ambiguous", "relative", "metonym", "common word", "south korea".
     var rejected: String?
 }
 
@@ -27,15 +27,20 @@ struct Geoparser {
         var northInSentence = Set<Int>()
         var endingAt: [Int: [CueUse]] = [:]
         var startingAt: [Int: [CueUse]] = [:]
+        let names = compiled.pack.gazetteer.names
         for (index, match) in matches.enumerated() where !match.neutralized {
             for (use, _) in usesOf(index) {
                 switch use {
+                case .place(let name) where names[name].kind == "province":
+                    // A province's name just before a common word makes it a place ("평안북도 구성").
+                    endingAt[match.tokens.upperBound, default: []].append(.commonWordBefore)
                 case .southContext: southInDocument = true
                 case .northContext:
                     northInDocument = true
                     northInSentence.insert(Int(document.sentenceOfToken[match.tokens.lowerBound]))
-                case .relativePlace, .metonymBefore: endingAt[match.tokens.upperBound, default: []].append(use)
-                case .metonymAfter: startingAt[match.tokens.lowerBound, default: []].append(use)
+                case .relativePlace, .metonymBefore, .commonWordBefore:
+                    endingAt[match.tokens.upperBound, default: []].append(use)
+                case .metonymAfter, .commonWordAfter: startingAt[match.tokens.lowerBound, default: []].append(use)
                 default: break
                 }
             }
@@ -48,15 +53,21 @@ struct Geoparser {
             }
             guard !match.shadowed, !match.neutralized, let (first, cue) = places.first else { continue }
             let sentence = Int(document.sentenceOfToken[match.tokens.lowerBound])
-            var mention = PlaceMention(match: index, cue: cue, province: compiled.pack.gazetteer.names[first].province)
-            let provinces = Set(places.map { compiled.pack.gazetteer.names[$0.0].province })
+            var mention = PlaceMention(match: index, cue: cue, province: names[first].province)
+            let provinces = Set(places.map { names[$0.0].province })
             let has = { (wanted: CueUse) in uses.contains { $0.use == wanted } }
             if provinces.count > 1 || has(.ambiguousPlace) {
                 mention.rejected = "ambiguous"
             } else if endingAt[match.tokens.lowerBound - 1]?.contains(.relativePlace) == true {
                 mention.rejected = "relative"
-            } else if has(.metonym), !isLocative(match, endingAt: endingAt, startingAt: startingAt) {
+            } else if has(.metonym),
+                !inContext(match, before: .metonymBefore, after: .metonymAfter, dateline: true, endingAt, startingAt)
+            {
                 mention.rejected = "metonym"
+            } else if places.allSatisfy({ names[$0.0].commonWord }),
+                !inContext(match, before: .commonWordBefore, after: .commonWordAfter, dateline: false, endingAt, startingAt)
+            {
+                mention.rejected = "common word"
             } else if has(.sharedName) {
                 let north = northInSentence.contains(sentence)
                 if !north, southInDocument || (has(.southByDefault) && !northInDocument) {
@@ -69,16 +80,20 @@ struct Geoparser {
         return bySentence
     }
 
-    /// A metonym places an event after a locative cue, before a place noun, or as the dateline.
-    private func isLocative(_ match: PhraseMatch, endingAt: [Int: [CueUse]], startingAt: [Int: [CueUse]]) -> Bool {
+    /// Whether a name that needs context has it: a `before` cue just before it, an `after` cue just
+    /// after it, or (for a metonym) the dateline that opens the text.
+    private func inContext(
+        _ match: PhraseMatch, before: CueUse, after: CueUse, dateline: Bool, _ endingAt: [Int: [CueUse]],
+        _ startingAt: [Int: [CueUse]]
+    ) -> Bool {
         let first = match.tokens.lowerBound
         let last = match.tokens.upperBound
-        if endingAt[first - 1]?.contains(.metonymBefore) == true { return true }
+        if endingAt[first - 1]?.contains(before) == true { return true }
         // "Pyongyang's Hwasong district": skip a possessive s.
         var next = last + 1
         if next < document.tokenCount, document.text(of: next) == "s", Array(document.gap(before: next)) == [39] { next += 1 }
-        if startingAt[next]?.contains(.metonymAfter) == true { return true }
-        if first == 0, last + 1 < document.tokenCount {
+        if startingAt[next]?.contains(after) == true { return true }
+        if dateline, first == 0, last + 1 < document.tokenCount {
             let gap = document.gap(before: last + 1)
             return gap.contains(UInt8(ascii: ",")) || gap.contains(UInt8(ascii: "(")) || gap.contains(UInt8(ascii: "-"))
                 || gap.contains(0xE2)

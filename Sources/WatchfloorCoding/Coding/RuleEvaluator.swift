@@ -120,6 +120,7 @@ struct RuleEvaluator {
             used.append(("negation", negator.hit))
             return (.negated(by: negator.hit.cue, redirectedTo: rule.negated), used, factor)
         }
+        if rule.onlyNegated { return (.missing(role: "negation"), used, factor) }
         if let reason = stale(compiledRule.type, dates: dates) {
             return (.suppressed(modifier: "stale", by: reason), used, factor)
         }

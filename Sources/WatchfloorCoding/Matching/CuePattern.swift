@@ -8,6 +8,7 @@
 /// | `deliver*` | a word that starts with `deliver`: deliver, delivered, deliveries |
 /// | `유가족` | an eojeol that starts with 유가족: 유가족, 유가족에게, 유가족들은 (Hangul words match the start of an eojeol) |
 /// | `청진=` | 청진 followed only by particles or the pack's Korean suffixes: 청진, 청진시, 청진에서 — not 청진기 |
+/// | `숨지~` | a Korean verb stem in every regular conjugation: 숨지다, 숨져, 숨졌다, 숨진, 숨질 (see ``KoreanStem``) |
 /// | `<number>` | a word that starts with a digit: 300, 2025년, 1000명 |
 ///
 /// ```swift
@@ -30,6 +31,9 @@ public struct CuePattern: Hashable, Sendable, CustomStringConvertible {
         /// Folded UTF-8 bytes (empty for `number`).
         public var bytes: [UInt8]
         public var mode: Mode
+        /// A Korean verb stem written `숨지~`: an `open` word that ``CuePattern/conjugated()`` expands
+        /// into the stems of its conjugations. Unexpanded, it matches what starts with the stem.
+        public var conjugates: Bool = false
 
         public var text: String { mode == .number ? "<number>" : String(decoding: bytes, as: UTF8.self) }
     }
@@ -46,17 +50,19 @@ public struct CuePattern: Hashable, Sendable, CustomStringConvertible {
         var current: [UInt8] = []
         var hasHangul = false
         var pendingMode: Mode?
+        var pendingConjugates = false
 
         func finish() throws(CuePatternError) {
             guard !current.isEmpty else {
-                if pendingMode != nil { throw CuePatternError(cue: source, message: "a * or = must follow a word") }
+                if pendingMode != nil { throw CuePatternError(cue: source, message: "a *, = or ~ must follow a word") }
                 return
             }
             let mode = pendingMode ?? (hasHangul ? .open : .exact)
-            words.append(Word(bytes: current, mode: mode))
+            words.append(Word(bytes: current, mode: mode, conjugates: pendingConjugates))
             current.removeAll()
             hasHangul = false
             pendingMode = nil
+            pendingConjugates = false
         }
 
         let scalars = Array(source.unicodeScalars)
@@ -73,11 +79,19 @@ public struct CuePattern: Hashable, Sendable, CustomStringConvertible {
                 index += "<number>".unicodeScalars.count
                 continue
             }
-            if scalar == "*" || scalar == "=" {
+            if scalar == "*" || scalar == "=" || scalar == "~" {
                 guard !current.isEmpty, pendingMode == nil else {
                     throw CuePatternError(cue: source, message: "a \(scalar) must directly follow a word")
                 }
-                pendingMode = scalar == "*" ? .open : .particles
+                if scalar == "~" {
+                    guard let last = String(decoding: current, as: UTF8.self).unicodeScalars.last,
+                        KoreanStem.isSyllable(last)
+                    else {
+                        throw CuePatternError(cue: source, message: "a ~ marks a Korean verb stem and must follow a Hangul syllable")
+                    }
+                    pendingConjugates = true
+                }
+                pendingMode = scalar == "=" ? .particles : .open
                 try finish()
                 index += 1
                 if index < scalars.count, case .separator = ScalarFolding.kind(of: scalars[index]) {} else if index < scalars.count {
@@ -106,11 +120,34 @@ public struct CuePattern: Hashable, Sendable, CustomStringConvertible {
         words.map { word in
             switch word.mode {
             case .exact: word.text
-            case .open: word.text + "*"
+            case .open: word.text + (word.conjugates ? "~" : "*")
             case .particles: word.text + "="
             case .number: "<number>"
             }
         }.joined(separator: " ")
+    }
+}
+
+extension CuePattern {
+    /// The pattern with every Korean verb stem (`숨지~`) replaced by the stems of its conjugations,
+    /// one pattern per combination; a pattern without one is returned alone.
+    ///
+    /// ```swift
+    /// try CuePattern("숨지~").conjugated().map(\.key)   // ["숨지*", "숨진*", "숨질*", "숨짐*", "숨집*", "숨져*", "숨졌*"]
+    /// ```
+    public func conjugated() -> [CuePattern] {
+        var results = [self]
+        for (index, word) in words.enumerated() where word.conjugates {
+            let forms = KoreanStem.forms(of: String(decoding: word.bytes, as: UTF8.self))
+            results = results.flatMap { base in
+                forms.map { form in
+                    var copy = base
+                    copy.words[index] = Word(bytes: Array(form.utf8), mode: .open)
+                    return copy
+                }
+            }
+        }
+        return results
     }
 }
 

@@ -104,12 +104,16 @@ public struct Rule: Sendable {
     public var window: Int
     /// The type a negated match codes ("no gifts have arrived" → AID_DISRUPTION); `nil` drops it.
     public var negated: EventType?
+    /// When true, the rule codes only when negated, and then its `negated` type: "the promised coal
+    /// has not come", "no visit and no gift for the families" are disruptions, "the coal came" is
+    /// nothing of this rule's.
+    public var onlyNegated: Bool
     /// When set, the rule only applies to documents from these kinds of source.
     public var sourceKinds: Set<SourceKind>?
 
     public init(
         id: String, trigger: Role, roles: [Role] = [], unless: [Role] = [], window: Int = 12, negated: EventType? = nil,
-        sourceKinds: Set<SourceKind>? = nil
+        onlyNegated: Bool = false, sourceKinds: Set<SourceKind>? = nil
     ) {
         self.id = id
         self.trigger = trigger
@@ -117,6 +121,7 @@ public struct Rule: Sendable {
         self.unless = unless
         self.window = window
         self.negated = negated
+        self.onlyNegated = onlyNegated
         self.sourceKinds = sourceKinds
     }
 }
@@ -196,7 +201,9 @@ extension Codebook {
 
 extension Rule {
     static func read(_ node: YAMLValue, reader: CueReader, log: inout ErrorLog) throws(ConfigurationError) -> Rule {
-        try node.rejectUnknownKeys(["id", "trigger", "roles", "unless", "window", "negated", "source_kinds", "note"])
+        try node.rejectUnknownKeys([
+            "id", "trigger", "roles", "unless", "window", "negated", "only_negated", "source_kinds", "note",
+        ])
         let id = try node.required("id").nonEmptyString()
         let window = try node["window"]?.int(in: 1...60) ?? 12
         let trigger = try Role.read(node.required("trigger"), name: "trigger", reader: reader, log: &log)
@@ -211,12 +218,17 @@ extension Rule {
             try Role.read(item, name: "unless", reader: reader, log: &log)
         } ?? []
         let negated = try node["negated"].map { value throws(ConfigurationError) in EventType(try value.nonEmptyString()) }
+        let onlyNegated = try node["only_negated"]?.bool() ?? false
+        if onlyNegated, negated == nil, let flag = node["only_negated"] {
+            throw flag.error("a rule with \"only_negated: true\" needs \"negated:\", the type its negation codes")
+        }
         var kinds: Set<SourceKind>?
         if let list = node["source_kinds"] {
             kinds = Set(try list.array().map { value throws(ConfigurationError) in try value.enum(SourceKind.self) })
         }
         return Rule(
-            id: id, trigger: trigger, roles: roles, unless: unless, window: window, negated: negated, sourceKinds: kinds)
+            id: id, trigger: trigger, roles: roles, unless: unless, window: window, negated: negated,
+            onlyNegated: onlyNegated, sourceKinds: kinds)
     }
 }
 

@@ -11,12 +11,15 @@ import WatchfloorYAML
 ///     names: [North Hamgyong, North Hamgyŏng, North Hamkyung, 함경북도, 함북]
 ///     places:
 ///       - {name: Chongjin, kind: city, variants: [Chŏngjin, 청진]}
+///       - {name: Kusong, kind: city, variants: [구성시], common_words: [구성]}
 /// ambiguous: [Hamgyong, Hwanghae, 함경도]
 /// relative: [north of, south of, near the border with]
 /// metonyms:
 ///   names: [Pyongyang]
 ///   place_before: [in, at, capital city of]
 ///   place_after: [city, residents]
+/// common_word_context:
+///   place_after: [한 소식통, 소식통, 사는, 주민]
 /// shared_with_south_korea:
 ///   names: [Kangwon, Gangwon, 강원도]
 ///   south_by_default: [Gangwon]
@@ -25,7 +28,9 @@ import WatchfloorYAML
 /// ```
 ///
 /// Hangul names match an eojeol that is the name plus `korean_suffixes` and particles only
-/// (`청진시에서` is Chongjin, `청진기` is not).
+/// (`청진시에서` is Chongjin, `청진기` is not). A place's `common_words` are names that are also
+/// ordinary words (구성 "composition", 선봉 "vanguard"): they place an event only in the context of
+/// ``commonWordContext`` or just after a province's name ("평안북도 구성", "구성의 한 소식통").
 public struct Gazetteer: Sendable {
     public struct Name: Sendable {
         public var cue: Cue
@@ -34,6 +39,8 @@ public struct Gazetteer: Sendable {
         public var kind: String
         /// The entry's main name (for listings).
         public var canonical: String
+        /// A name that is also a common word: it places an event only in context.
+        public var commonWord: Bool = false
     }
 
     public var names: [Name]
@@ -44,17 +51,20 @@ public struct Gazetteer: Sendable {
     /// Cues that, just before a name, say the place is somewhere else ("north of Pyongyang").
     public var relative: [Cue]
     public var metonyms: MetonymRule?
+    /// Where a name that is also a common word is a place.
+    public var commonWordContext: PlaceContext?
     public var sharedWithSouth: SharedNameRule?
 
     public init(
         names: [Name], koreanSuffixes: [String] = [], ambiguous: [Cue] = [], relative: [Cue] = [],
-        metonyms: MetonymRule? = nil, sharedWithSouth: SharedNameRule? = nil
+        metonyms: MetonymRule? = nil, commonWordContext: PlaceContext? = nil, sharedWithSouth: SharedNameRule? = nil
     ) {
         self.names = names
         self.koreanSuffixes = koreanSuffixes
         self.ambiguous = ambiguous
         self.relative = relative
         self.metonyms = metonyms
+        self.commonWordContext = commonWordContext
         self.sharedWithSouth = sharedWithSouth
     }
 
@@ -67,6 +77,13 @@ public struct Gazetteer: Sendable {
 /// dateline at the start of a text.
 public struct MetonymRule: Sendable {
     public var names: [Cue]
+    public var placeBefore: [Cue]
+    public var placeAfter: [Cue]
+}
+
+/// The words around a name that make it a place: cues just before it (`placeBefore`) or just
+/// after it (`placeAfter`).
+public struct PlaceContext: Sendable {
     public var placeBefore: [Cue]
     public var placeAfter: [Cue]
 }
@@ -88,7 +105,8 @@ extension Gazetteer {
     static func read(_ root: YAMLValue, reader: CueReader, log: inout ErrorLog) -> Gazetteer {
         log.attempt { () throws(ConfigurationError) in
             try root.rejectUnknownKeys([
-                "korean_suffixes", "provinces", "ambiguous", "relative", "metonyms", "shared_with_south_korea",
+                "korean_suffixes", "provinces", "ambiguous", "relative", "metonyms", "common_word_context",
+                "shared_with_south_korea",
             ])
         }
         let suffixes = log.attempt { () throws(ConfigurationError) in try root["korean_suffixes"]?.stringList() ?? [] } ?? []
@@ -112,12 +130,18 @@ extension Gazetteer {
                         let text = try place.nonEmptyString()
                         return [Name(cue: try placeCue(text, at: place), province: province, kind: "place", canonical: text)]
                     }
-                    try place.rejectUnknownKeys(["name", "kind", "variants"])
+                    try place.rejectUnknownKeys(["name", "kind", "variants", "common_words"])
                     let main = try place.required("name").nonEmptyString()
                     let kind = try place["kind"]?.nonEmptyString() ?? "place"
                     let variants = try place["variants"]?.stringList() ?? []
-                    return try ([main] + variants).map { text throws(ConfigurationError) in
+                    let commonWords = try place["common_words"]?.stringList() ?? []
+                    let plain = try ([main] + variants).map { text throws(ConfigurationError) in
                         Name(cue: try placeCue(text, at: place), province: province, kind: kind, canonical: main)
+                    }
+                    return try plain + commonWords.map { text throws(ConfigurationError) in
+                        Name(
+                            cue: try placeCue(text, at: place), province: province, kind: kind, canonical: main,
+                            commonWord: true)
                     }
                 }.flatMap { $0 } ?? []
                 return names
@@ -129,6 +153,12 @@ extension Gazetteer {
             log.attempt { () throws(ConfigurationError) in try node.rejectUnknownKeys(["names", "place_before", "place_after"]) }
             gazetteer.metonyms = MetonymRule(
                 names: placeCues(node["names"], reader: reader, log: &log),
+                placeBefore: node["place_before"].map { reader.cues($0, strength: 1, log: &log) } ?? [],
+                placeAfter: node["place_after"].map { reader.cues($0, strength: 1, log: &log) } ?? [])
+        }
+        if let node = root["common_word_context"] {
+            log.attempt { () throws(ConfigurationError) in try node.rejectUnknownKeys(["place_before", "place_after"]) }
+            gazetteer.commonWordContext = PlaceContext(
                 placeBefore: node["place_before"].map { reader.cues($0, strength: 1, log: &log) } ?? [],
                 placeAfter: node["place_after"].map { reader.cues($0, strength: 1, log: &log) } ?? [])
         }
