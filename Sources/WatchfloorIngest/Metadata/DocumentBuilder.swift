@@ -20,6 +20,8 @@ public struct DocumentBuilder: Sendable {
     /// `--source NAME`: the outlet for documents that do not name their own.
     public var defaultOutlet: String?
     public var retrieved: Date
+    /// Outlets resolved so far: a file names the same few outlets thousands of times.
+    private let resolved = ResolvedSources()
 
     public init(registry: SourceRegistry = SourceRegistry(), defaultOutlet: String? = nil, retrieved: Date = Date()) {
         self.registry = registry
@@ -33,7 +35,9 @@ public struct DocumentBuilder: Sendable {
         var notices: [InputNotice] = []
 
         let outlet = parsed.outlet?.nonBlank ?? defaultOutlet?.nonBlank ?? parsed.containerOutlet?.nonBlank
-        let source = registry.resolve(outlet: outlet, statedKind: parsed.sourceKind)
+        let source = resolved.source(outlet: outlet, statedKind: parsed.sourceKind) {
+            registry.resolve(outlet: outlet, statedKind: parsed.sourceKind)
+        }
         if let stated = parsed.sourceKind, stated != source.kind {
             notices.append(InputNotice(
                 parsed.location,
@@ -63,5 +67,26 @@ public struct DocumentBuilder: Sendable {
     public static func primaryLanguage(_ language: Language) -> Language? {
         let primary = language.rawValue.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
         return primary.isEmpty ? nil : Language(rawValue: primary)
+    }
+}
+
+/// A memo of resolved outlets, shared by copies of a builder.
+private final class ResolvedSources: @unchecked Sendable {
+    private struct Key: Hashable {
+        var outlet: String?
+        var kind: SourceKind?
+    }
+
+    private let lock = NSLock()
+    private var sources: [Key: Source] = [:]
+
+    func source(outlet: String?, statedKind: SourceKind?, resolve: () -> Source) -> Source {
+        let key = Key(outlet: outlet, kind: statedKind)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sources[key] { return known }
+        let source = resolve()
+        if sources.count < 10_000 { sources[key] = source }
+        return source
     }
 }

@@ -217,6 +217,7 @@ struct BatchWriter {
 
     /// Whether the text has any Hangul (a UTF-8 lead byte of U+A000–U+DFFF, or conjoining jamo).
     static func hasHangul(_ text: String) -> Bool {
+        if text.isASCII { return false }
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
             if byte >= 0xEA && byte <= 0xED { return true }
