@@ -47,7 +47,8 @@ public struct Ingestor: Sendable {
         paths: [String],
         onRejection: (Rejection) -> Void = { _ in },
         onNotice: (InputNotice) -> Void = { _ in },
-        progress: ((IngestProgress) -> Void)? = nil
+        progress: ((IngestProgress) -> Void)? = nil,
+        beforeIndexing: () -> Void = {}
     ) throws -> IngestSummary {
         let started = Date()
         var summary = IngestSummary()
@@ -105,6 +106,7 @@ public struct Ingestor: Sendable {
         }
         try flush(&batch, into: &summary)
         if try options.deferSearchIndex || !store.status().searchIndexCurrent {
+            beforeIndexing()
             let indexing = Date()
             try store.setSearchIndexDeferred(false)
             summary.indexSeconds = Date().timeIntervalSince(indexing)
