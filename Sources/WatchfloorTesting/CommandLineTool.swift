@@ -23,8 +23,8 @@ public struct CommandLineTool: Sendable {
         executable = directory.appendingPathComponent("watchfloor")
     }
 
-    /// Starts the tool without waiting.
-    public func start(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Process {
+    /// A process for the tool, in a clean environment (`$WATCHFLOOR_DB` unset unless given).
+    private func process(_ arguments: [String], environment: [String: String], directory: URL?) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,6 +33,12 @@ public struct CommandLineTool: Sendable {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
+        return process
+    }
+
+    /// Starts the tool without waiting.
+    public func start(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Process {
+        let process = process(arguments, environment: environment, directory: directory)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -41,14 +47,7 @@ public struct CommandLineTool: Sendable {
 
     /// Runs the tool to completion and captures what it printed.
     public func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "WATCHFLOOR_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
+        let process = process(arguments, environment: environment, directory: directory)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

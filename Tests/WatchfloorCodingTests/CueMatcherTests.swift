@@ -1,4 +1,5 @@
 import Testing
+import WatchfloorTesting
 import WatchfloorCoding
 
 @Suite struct CueMatcherTests {
@@ -53,7 +54,7 @@ import WatchfloorCoding
 
     /// The automaton against a brute-force matcher written from the definition, on random texts.
     @Test func agreesWithBruteForceOnRandomTexts() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let vocabulary = ["rice", "aid", "rice aid", "aid site", "rice aid site", "gift", "gifts", "food", "x", "food gift", "a b c", "b", "b c d"]
         for round in 0..<300 {
             let cues = (0..<(1 + Int(generator.next() % 8))).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
@@ -79,7 +80,7 @@ extension CueMatcherTests {
     /// The byte automaton (used when only cue words are wanted) and the scalar-by-scalar walk (used
     /// when every token is kept) agree, on texts that mix scripts, cases and separators.
     @Test func bothScanningPathsAgreeOnMixedScripts() throws {
-        var generator = SplitMix(seed: 11)
+        var generator = SeededRandom(seed: 11)
         let cues = ["rice", "rice aid", "café", "hamgyong", "유가족", "쌀", "청진=", "deliver*", "aid site", "x y z"]
         let matcher = try CueMatcher(cues: cues, particles: ["에게", "은", "시", "에서"])
         let words = ["rice", "RICE", "aid", "café", "Hamgyŏng", "유가족에게", "쌀을", "청진시에서", "청진기", "delivered",
@@ -141,18 +142,5 @@ enum BruteForce {
             last = candidate.start + candidate.length - 1
         }
         return result
-    }
-}
-
-/// A small deterministic random number generator for reproducible random tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

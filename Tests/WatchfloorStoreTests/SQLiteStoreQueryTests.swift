@@ -126,7 +126,7 @@ import WatchfloorTesting
     @Test func theStoredSeriesCountEachStoryOnItsFirstDay() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         var items: [DocumentToStore] = []
         for i in 0..<300 {
             let day = String(format: "2025-10-%02d", 1 + Int(generator.next() % 28))
@@ -172,18 +172,5 @@ import WatchfloorTesting
         let coverage = try store.coverage()
         #expect(coverage.map(\.documents) == [2, 1])
         #expect(coverage.map(\.source) == ["Example Insider", "Example State Media"])
-    }
-}
-
-/// A tiny seeded generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
