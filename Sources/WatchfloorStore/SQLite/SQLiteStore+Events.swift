@@ -89,6 +89,28 @@ extension SQLiteStore {
     }
 
     public func eventFacts() throws -> [EventFact] {
+        try eventFacts(where: "e.counted", arguments: [])
+    }
+
+    public func eventFacts(types: [EventType], province: Province?) throws -> [EventFact] {
+        guard !types.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        var arguments = StatementArguments(types.map(\.rawValue))
+        var condition = "e.type IN (\(placeholders)) AND e.counted"
+        if let province {
+            condition += " AND e.province = ?"
+            arguments += [province.code]
+        }
+        return try eventFacts(where: condition, arguments: arguments)
+    }
+
+    public func lastPublicationDay() throws -> Day? {
+        try read("read the last publication day") { db in
+            try String.fetchOne(db, sql: "SELECT MAX(published) FROM documents").flatMap { Day($0) }
+        }
+    }
+
+    private func eventFacts(where condition: String, arguments: StatementArguments) throws -> [EventFact] {
         try read("read event facts") { db in
             try Row.fetchAll(
                 db,
@@ -99,8 +121,8 @@ extension SQLiteStore {
                     JOIN documents d ON d.seq = e.document_seq
                     JOIN documents c ON c.seq = e.cluster
                     JOIN sources s ON s.id = d.source_id
-                    WHERE e.counted ORDER BY e.day, e.id
-                    """
+                    WHERE \(condition) ORDER BY e.day, e.id
+                    """, arguments: arguments
             ).compactMap { row in
                 guard let day = Day(row["day"] as String) else { return nil }
                 let eventDate = (row["date"] as String?).flatMap { Day($0) }.map {
