@@ -1,7 +1,7 @@
 import Watchfloor
 
-/// An indicator series drawn as an analyst would paste it into a report: reports per day (or per
-/// week, for spans over 200 days) as bars, the mean of each regime between change points as a
+/// An indicator series drawn as an analyst would paste it into a report: reports per day or per
+/// week as bars (``Binning``), the mean of each regime between change points as a
 /// step line (silences are regimes of their own), each change point as a vertical rule (blue for
 /// a rise, red for a drop) with the span from its start to its detection bracketed above the
 /// plot, silences shaded, and coverage changes
@@ -16,18 +16,36 @@ import Watchfloor
 /// try chart.svg().write(toFile: "kp09-aid.svg", atomically: true, encoding: .utf8)
 /// ```
 public struct SeriesChart: Sendable {
+    /// Whether a bar is a day or an ISO week (Monday to Sunday; the first and last may be partial).
+    public enum Binning: String, Sendable, CaseIterable {
+        /// Days for spans of up to 200 days, weeks beyond.
+        case automatic
+        case day
+        case week
+
+        func weekly(days: Int) -> Bool {
+            switch self {
+            case .automatic: days > 200
+            case .day: false
+            case .week: true
+            }
+        }
+    }
+
     public var title: String
     public var subtitle: String?
     public var series: DailySeries
     public var changePoints: [ChangePoint]
     public var silences: [DayInterval]
     public var coverageChanges: [CoverageChange]
+    public var binning: Binning
     public var width: Double
     public var height: Double
 
     public init(
         title: String, subtitle: String? = nil, series: DailySeries, changePoints: [ChangePoint] = [],
-        silences: [DayInterval] = [], coverageChanges: [CoverageChange] = [], width: Double = 760, height: Double = 320
+        silences: [DayInterval] = [], coverageChanges: [CoverageChange] = [], binning: Binning = .automatic,
+        width: Double = 760, height: Double = 320
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -35,6 +53,7 @@ public struct SeriesChart: Sendable {
         self.changePoints = changePoints
         self.silences = silences
         self.coverageChanges = coverageChanges
+        self.binning = binning
         self.width = width
         self.height = height
     }
@@ -76,7 +95,7 @@ public struct SeriesChart: Sendable {
             svg.text("empty", x: 68, y: 80, "No days in this period.")
             return svg.document(width: width, height: height, title: title, description: "An empty series.", style: Self.style)
         }
-        let weekly = interval.count > 200
+        let weekly = binning.weekly(days: interval.count)
         let bins: [(day: Day, value: Double)] =
             weekly
             ? series.weekly().map { ($0.week, $0.value) }
@@ -230,7 +249,8 @@ public struct SeriesChart: Sendable {
         }
     }
 
-    static func coverageVerb(_ kind: CoverageChange.Kind) -> String {
+    /// What an outlet did, in words: "started publishing", "went quiet", "resumed", "published more".
+    public static func coverageVerb(_ kind: CoverageChange.Kind) -> String {
         switch kind {
         case .started: "started publishing"
         case .wentQuiet: "went quiet"
