@@ -107,6 +107,7 @@ enum Stylesheet {
         .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
         .pager { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; justify-content: space-between; margin-top: .8rem; font-size: .9rem; }
         .exports a { margin-right: .6rem; }
+        .exports span { margin-right: .9rem; color: var(--muted); }
         .notice { background: #eef6ee; border: 1px solid #b7dcc4; color: #1e5631; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
         .problem { background: #fdf1ef; border: 1px solid #f0c3bb; color: #8a2315; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
 
@@ -133,6 +134,8 @@ enum Stylesheet {
         .switch { display: inline-flex; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
         .switch a { padding: .25rem .7rem; }
         .switch a[aria-current="true"] { background: var(--accent); color: #fff; }
+        ul.plain { list-style: none; padding-left: 0; }
+        ul.plain li { margin: .35rem 0; }
         .event-card { border-top: 1px solid var(--line); padding: .8rem 0; }
         .event-card:first-child { border-top: 0; padding-top: .2rem; }
         details.edit summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: .4rem 0; }

@@ -6,6 +6,7 @@ import WatchfloorPipeline
 struct APIRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
+    let analysis: AnalysisSettings
 
     static var prefix: String { "/api/v1" }
 
@@ -26,7 +27,7 @@ struct APIRoutes<Context: RequestContext> {
         api.get("warnings/:id") { request, context in
             let id = try PageRoutes<Context>.id(context.parameters.require("id"), what: "warning")
             return try await cached(request) {
-                guard let view = try WarningView.load(from: store, id: id) else {
+                guard let view = try WarningView.load(from: store, id: id, settings: analysis) else {
                     throw HTTPError(.notFound, message: "There is no warning \(id).")
                 }
                 return try Reply.json(APIWarningDetail(
@@ -66,7 +67,7 @@ struct APIRoutes<Context: RequestContext> {
         }
         api.get("series") { request, _ in
             let series = try SeriesRequest(request.parameters)
-            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store))) }
+            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store, settings: analysis))) }
         }
         api.get("documents") { request, _ in
             let parameters = request.parameters
