@@ -71,7 +71,8 @@ public struct SeriesChart: Sendable {
     /// The plot area inside the margins, and the mapping of days and values onto it.
     struct Plot {
         let left = 58.0
-        let top = 50.0
+        /// Room above the plot for the title, the subtitle and the change points' labels.
+        let top = 64.0
         let right: Double
         let bottom: Double
         let interval: DayInterval
@@ -89,8 +90,9 @@ public struct SeriesChart: Sendable {
 
     public func svg() -> String {
         var svg = SVGWriter()
-        svg.text("title", x: 58, y: 18, title)
-        if let subtitle { svg.text("subtitle", x: 58, y: 32, subtitle) }
+        // Long titles (several types counted together) are cut to the width; <title> keeps them whole.
+        svg.text("title", x: 58, y: 18, Self.fitted(title, width: width - 78, characterWidth: 8), title: title)
+        if let subtitle { svg.text("subtitle", x: 58, y: 32, Self.fitted(subtitle, width: width - 78, characterWidth: 6)) }
         guard let interval = series.interval else {
             svg.text("empty", x: 68, y: 80, "No days in this period.")
             return svg.document(width: width, height: height, title: title, description: "An empty series.", style: Self.style)
@@ -102,7 +104,7 @@ public struct SeriesChart: Sendable {
             : (0..<series.count).map { (series.day(at: $0), series.values[$0]) }
         let plot = Plot(
             right: width - 20, bottom: height - 62, interval: interval,
-            scale: NiceScale(maximum: bins.map(\.value).max() ?? 0), binDays: weekly ? 7 : 1)
+            scale: NiceScale(maximum: bins.map(\.value).max() ?? 0, minimumStep: 1), binDays: weekly ? 7 : 1)
 
         drawValueAxis(&svg, plot)
         drawSilences(&svg, plot)
@@ -218,6 +220,12 @@ public struct SeriesChart: Sendable {
             }
             svg.text("lane", x: x0, y: plot.laneY + 3, Self.coverageSymbol(change.kind), anchor: "middle", title: text)
         }
+    }
+
+    /// `text` cut with an ellipsis to about `width` pixels, at `characterWidth` pixels a character.
+    static func fitted(_ text: String, width: Double, characterWidth: Double) -> String {
+        let limit = max(Int(width / characterWidth), 1)
+        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     static func monthTicks(_ interval: DayInterval) -> [(Day, String)] {

@@ -41,20 +41,21 @@ public struct Sparkline: Sendable {
         let step = values.count > 1 ? (width - 2 * pad) / Double(values.count - 1) : 0
         func x(_ i: Int) -> Double { pad + Double(i) * step }
         func y(_ v: Double) -> Double { height - pad - v / peak * (height - 2 * pad) }
-        for mark in marks where values.indices.contains(mark) {
-            svg.element(
-                "line",
-                [
-                    "x1": .number(x(mark)), "y1": 0, "x2": .number(x(mark)), "y2": .number(height), "stroke": .text(Self.mark),
-                    "stroke-width": 1.5, "vector-effect": "non-scaling-stroke",
-                ])
-        }
         if let last = values.last {
             let points = values.indices.map { "\(SVGValue.number(x($0)).rendered),\(SVGValue.number(y(values[$0])).rendered)" }
                 .joined(separator: " ")
             let baseline = SVGValue.number(height - pad).rendered
             let (first, end) = (SVGValue.number(x(0)).rendered, SVGValue.number(x(values.count - 1)).rendered)
             svg.element("polygon", ["points": .text("\(first),\(baseline) \(points) \(end),\(baseline)"), "fill": .text(Self.area)])
+            // Over the area, under the line.
+            for mark in marks where values.indices.contains(mark) {
+                svg.element(
+                    "line",
+                    [
+                        "x1": .number(x(mark)), "y1": 0, "x2": .number(x(mark)), "y2": .number(height),
+                        "stroke": .text(Self.mark), "stroke-width": 1.5, "vector-effect": "non-scaling-stroke",
+                    ])
+            }
             svg.element(
                 "polyline",
                 [

@@ -91,7 +91,7 @@ import WatchfloorWeb
             // The warning page shows the series the warning was raised on, with the same change.
             let warningPage = try await client.execute(uri: "/warnings/\(w1.id!)", method: .get).text
             #expect(warningPage.contains("src=\"/series.svg?type=CONDOLENCE_VISIT&amp;type=GIFT_DELIVERY&amp;province=KP-09&amp;since="))
-            #expect(warningPage.contains("1 finding of the analysis on this series became this warning"))
+            #expect(warningPage.contains("1 change or silence found on this series became this warning"))
         }
     }
 

@@ -76,6 +76,7 @@ enum Stylesheet {
         .card .figure { font-size: .85rem; color: var(--muted); }
         .card .figure strong { font-size: 1.2rem; color: var(--ink); }
         .up { color: var(--warn); } .down { color: var(--accent); }
+        .rise { color: #1f6fb4; } .drop { color: #c0392b; }
 
         .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
         table { width: 100%; border-collapse: collapse; font-size: .9rem; }
@@ -95,6 +96,7 @@ enum Stylesheet {
         .grade { font-family: var(--mono); font-size: .78rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
 
         form.filters { display: flex; flex-wrap: wrap; gap: .6rem .8rem; align-items: flex-end; margin-bottom: 1rem; }
+        form.filters select { max-width: min(24rem, calc(100vw - 2rem)); }
         form.filters label, .field { display: flex; flex-direction: column; font-size: .78rem; color: var(--muted); gap: .2rem; }
         input, select, textarea, button { font: inherit; font-size: .9rem; }
         input, select, textarea { padding: .35rem .5rem; border: 1px solid #c4cbd6; border-radius: 6px; background: #fff; color: var(--ink); }

@@ -41,7 +41,7 @@ enum SeriesPage {
         let changes = view.changePoints.map { mark -> HTML in
             let change = mark.change
             return """
-                <tr><td class="nowrap">\(text: change.location)</td><td class="\(change.direction == .rise ? "up" : "down")">\(change.direction == .rise ? "▲ rise" : "▼ drop")</td>\
+                <tr><td class="nowrap">\(text: change.location)</td><td class="\(change.direction.rawValue)" title="the colour the chart draws it in">\(change.direction == .rise ? "▲ rise" : "▼ drop")</td>\
                 <td class="num nowrap">\(rate(change.rateBefore)) → \(rate(change.rateAfter))</td>\
                 <td class="num">\(Format.decimal(change.probability))</td><td class="nowrap">\(text: change.detectedOn)</td>\
                 <td>\(warningLink(mark.warning))</td></tr>

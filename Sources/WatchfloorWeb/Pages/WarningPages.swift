@@ -36,7 +36,7 @@ enum WarningPages {
                 + series.silenceSpans.filter { $0.warning == warning.id }.count
             return """
                 <figure class="series-figure"><div class="chart-wrap"><img class="chart" src="\(Link.series(selection, window: window, extension: "svg"))" width="\(Int(ChartRendering.seriesWidth))" height="\(Int(ChartRendering.seriesHeight))" alt="\(series.title) around the onset"></div>
-                <figcaption class="exports small"><span>\(found > 0 ? "\(Format.plural(found, "finding")) of the analysis on this series became this warning" : "the analysis finds nothing on this series that became this warning as of \(series.asOf.map(\.description) ?? "now")")</span>\
+                <figcaption class="exports small"><span>\(found > 0 ? "\(Format.plural(found, "change or silence", "changes or silences")) found on this series became this warning" : "no change or silence found on this series is linked to this warning")</span>\
                 <a href="\(Link.series(selection, window: window))">Open series</a>\
                 <a href="\(Link.series(selection, window: window, extension: "svg", download: true))" download>Chart (SVG)</a>\
                 <a href="\(Link.series(selection, window: window, extension: "csv", download: true))" download>Data (CSV)</a></figcaption></figure>
