@@ -44,10 +44,11 @@ public func buildRouter(store: any Store, configuration: WebConfiguration = WebC
     }
     AssetRoutes().register(on: router)
     let analysis = configuration.analysis
-    PageRoutes(store: store, cache: cache, analysis: analysis).register(on: router)
-    ExportRoutes(store: store, cache: cache, analysis: analysis).register(on: router)
+    let seriesViews = SeriesViewMemo(enabled: configuration.cachePages)
+    PageRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
+    ExportRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
     ReviewRoutes(store: store, cache: cache).register(on: router)
-    APIRoutes(store: store, cache: cache, analysis: analysis).register(on: router)
+    APIRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
     return router
 }
 

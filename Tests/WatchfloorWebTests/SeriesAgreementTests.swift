@@ -95,6 +95,30 @@ import WatchfloorWeb
         }
     }
 
+    /// The analysis behind a series is kept while the store is unchanged (the page and its chart
+    /// share it); a write by another process shows at once.
+    @Test func theSeriesFollowsReportingStoredByAnotherWriter() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application().test(.live) { client in
+            let uri = "/api/v1/series?type=GIFT_DELIVERY&province=KP-10&since=2025-09-01&until=2025-10-31"
+            func total() async throws -> Double {
+                let body = try await client.execute(uri: uri, method: .get).text
+                return try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["total"] as? Double)
+            }
+            let before = try await total()
+            _ = try await client.execute(uri: "/series?type=GIFT_DELIVERY&province=KP-10&since=2025-09-01&until=2025-10-31", method: .get)
+            let document = Document(
+                text: "Officials in Hyesan handed winter coats to bereaved families.", source: "Example Wire", language: .english,
+                published: Day("2025-10-20"))
+            let event = WebFixture.event(.giftDelivery, province: .ryanggang, in: document, sentence: document.text, cue: "handed")
+            let other = try SQLiteStore(path: fixture.store.location)
+            _ = try other.write([DocumentToStore(document: document, source: Source(name: "Example Wire", kind: .wire), events: [event])])
+            #expect(try await total() == before + 1)
+            let svg = try await client.execute(uri: "/series.svg?type=GIFT_DELIVERY&province=KP-10&since=2025-09-01&until=2025-10-31", method: .get).text
+            #expect(svg.contains("2025-10-20: 1 report"))
+        }
+    }
+
     static func describe(_ change: ChangePoint) -> String {
         "\(change.location) \(change.detectedOn) \(change.direction.rawValue) \(rounded(change.probability))"
     }

@@ -7,6 +7,7 @@ struct APIRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
     let analysis: AnalysisSettings
+    let seriesViews: SeriesViewMemo
 
     static var prefix: String { "/api/v1" }
 
@@ -30,6 +31,7 @@ struct APIRoutes<Context: RequestContext> {
                 guard let view = try WarningView.load(from: store, id: id, settings: analysis) else {
                     throw HTTPError(.notFound, message: "There is no warning \(id).")
                 }
+                seriesViews.keep(seriesOf: view, token: store.changeToken())
                 return try Reply.json(APIWarningDetail(
                     warning: APIWarning(warning: view.warning), series: view.series.map(APISeries.init),
                     events: view.events.map(EventRecord.init)))
@@ -67,7 +69,7 @@ struct APIRoutes<Context: RequestContext> {
         }
         api.get("series") { request, _ in
             let series = try SeriesRequest(request.parameters)
-            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store, settings: analysis))) }
+            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store, settings: analysis, memo: seriesViews))) }
         }
         api.get("documents") { request, _ in
             let parameters = request.parameters

@@ -7,6 +7,7 @@ struct PageRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
     let analysis: AnalysisSettings
+    let seriesViews: SeriesViewMemo
 
     func register(on router: Router<Context>) {
         router.get("/") { request, _ in
@@ -28,7 +29,7 @@ struct PageRoutes<Context: RequestContext> {
             let series = try SeriesRequest(request.parameters)
             return try await cached(request) {
                 Reply.html(SeriesPage.render(
-                    try series.load(from: store, settings: analysis), requestedWindow: series.window,
+                    try series.load(from: store, settings: analysis, memo: seriesViews), requestedWindow: series.window,
                     combinations: analysis.combinedTypes))
             }
         }
@@ -42,6 +43,7 @@ struct PageRoutes<Context: RequestContext> {
                 guard let view = try WarningView.load(from: store, id: id, settings: analysis) else {
                     throw HTTPError(.notFound, message: "There is no warning \(id). Warnings are replaced when the analysis runs again.")
                 }
+                seriesViews.keep(seriesOf: view, token: store.changeToken())
                 return Reply.html(WarningPages.detail(view))
             }
         }
@@ -94,10 +96,16 @@ struct PageRoutes<Context: RequestContext> {
 /// The series a request names: `type` (required; repeated, the types are counted together, as
 /// the warnings count gift deliveries with condolence visits), `province` (a code; absent for
 /// national), `granularity` (`day` or `week`), `since` and `until`.
-struct SeriesRequest: Sendable {
+struct SeriesRequest: Sendable, Hashable {
     var selection: SeriesSelection
     var granularity: SeriesView.Granularity
     var window: DayInterval?
+
+    init(selection: SeriesSelection, granularity: SeriesView.Granularity, window: DayInterval?) {
+        self.selection = selection
+        self.granularity = granularity
+        self.window = window
+    }
 
     init(_ parameters: QueryParameters) throws {
         let types = try parameters.eventTypes()
@@ -122,8 +130,11 @@ struct SeriesRequest: Sendable {
         }
     }
 
-    func load(from store: any Store, settings: AnalysisSettings) throws -> SeriesView {
-        try SeriesView.load(from: store, selection: selection, settings: settings, granularity: granularity, window: window)
+    /// The view, analysed with `settings`, or as `memo` kept it while the store is unchanged.
+    func load(from store: any Store, settings: AnalysisSettings, memo: SeriesViewMemo) throws -> SeriesView {
+        try memo.view(self, token: store.changeToken()) {
+            try SeriesView.load(from: store, selection: selection, settings: settings, granularity: granularity, window: window)
+        }
     }
 
     /// `GIFT_DELIVERY-KP-09-week` (or `CONDOLENCE_VISIT+GIFT_DELIVERY-…`), for file names.
