@@ -93,9 +93,9 @@ public struct ProvinceMap: Sendable {
         let scaleMaximum = max(maximum ?? values.values.max() ?? 0, 0)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"province-map\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\""
         out += " width=\"\(Self.number(Self.width))\" height=\"\(Self.number(Self.height))\" role=\"img\" aria-labelledby=\"map-title\""
-        out += " font-family=\"system-ui, 'Noto Sans CJK KR', 'Noto Sans KR', sans-serif\">\n"
-        out += "<title id=\"map-title\">\(Self.escape(title))</title>\n"
-        out += "<text x=\"\(Self.number(Self.left))\" y=\"22\" font-size=\"15\" font-weight=\"600\" fill=\"#1b2a41\">\(Self.escape(title))</text>\n"
+        out += " font-family=\"\(SVGWriter.fontFamily)\">\n"
+        out += "<title id=\"map-title\">\(XMLText.escape(title))</title>\n"
+        out += "<text x=\"\(Self.number(Self.left))\" y=\"22\" font-size=\"15\" font-weight=\"600\" fill=\"#1b2a41\">\(XMLText.escape(title))</text>\n"
         out += geography()
         for province in Province.allCases {
             out += tile(province, scaleMaximum: scaleMaximum)
@@ -110,7 +110,7 @@ public struct ProvinceMap: Sendable {
         func label(_ text: String, column: Double, row: Double, anchor: String = "middle") -> String {
             let x = Self.left + column * (Self.tileWidth + Self.gap) + Self.tileWidth / 2
             let y = Self.top + row * (Self.tileHeight + Self.gap) + Self.tileHeight / 2
-            return "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor)\" font-size=\"12\" font-style=\"italic\" fill=\"#8a94a3\">\(Self.escape(text))</text>\n"
+            return "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor)\" font-size=\"12\" font-style=\"italic\" fill=\"#8a94a3\">\(XMLText.escape(text))</text>\n"
         }
         return label("China", column: 0, row: 0) + label("East Sea", column: 3.5, row: 1.5)
             + label("South Korea", column: 2.6, row: 3) + label("Russia", column: 4, row: 0.72)
@@ -128,13 +128,13 @@ public struct ProvinceMap: Sendable {
         let tooltip = "\(province.name) (\(province.code)): \(shown) \(value == nil ? "" : unit)"
         var out = ""
         let href = link(province)
-        if let href { out += "<a href=\"\(Self.escape(href))\" class=\"province\" aria-label=\"\(Self.escape(tooltip))\">" }
-        out += "<g><title>\(Self.escape(tooltip))</title>"
+        if let href { out += "<a href=\"\(XMLText.escape(href))\" class=\"province\" aria-label=\"\(XMLText.escape(tooltip))\">" }
+        out += "<g><title>\(XMLText.escape(tooltip))</title>"
         out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(Self.tileWidth))\" height=\"\(Self.number(Self.tileHeight))\""
         out += " rx=\"8\" fill=\"\(fill)\" stroke=\"#1b2a41\" stroke-opacity=\"0.25\" stroke-width=\"1\"/>"
-        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 22))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(ink)\">\(Self.escape(province.name))</text>"
-        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 40))\" font-size=\"12\" fill=\"\(ink)\">\(Self.escape(province.koreanName)) · \(province.code)</text>"
-        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 72))\" font-size=\"20\" font-weight=\"600\" fill=\"\(ink)\">\(Self.escape(shown))</text>"
+        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 22))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(ink)\">\(XMLText.escape(province.name))</text>"
+        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 40))\" font-size=\"12\" fill=\"\(ink)\">\(XMLText.escape(province.koreanName)) · \(province.code)</text>"
+        out += "<text x=\"\(Self.number(x + 10))\" y=\"\(Self.number(y + 72))\" font-size=\"20\" font-weight=\"600\" fill=\"\(ink)\">\(XMLText.escape(shown))</text>"
         out += "</g>"
         if href != nil { out += "</a>" }
         return out + "\n"
@@ -162,30 +162,12 @@ public struct ProvinceMap: Sendable {
         }
         for (fill, text) in swatches {
             out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"22\" height=\"14\" rx=\"3\" fill=\"\(fill)\" stroke=\"#1b2a41\" stroke-opacity=\"0.25\"/>"
-            out += "<text x=\"\(Self.number(x + 28))\" y=\"\(Self.number(y + 11))\" font-size=\"11\" fill=\"#3b4656\">\(Self.escape(text))</text>"
+            out += "<text x=\"\(Self.number(x + 28))\" y=\"\(Self.number(y + 11))\" font-size=\"11\" fill=\"#3b4656\">\(XMLText.escape(text))</text>"
             x += 34 + Double(text.count) * 6.5
         }
-        out += "<text x=\"\(Self.number(Self.left))\" y=\"\(Self.number(y + 36))\" font-size=\"11\" fill=\"#5b6676\">\(Self.escape(unit)); each province one tile, placed as on the map</text>"
+        out += "<text x=\"\(Self.number(Self.left))\" y=\"\(Self.number(y + 36))\" font-size=\"11\" fill=\"#5b6676\">\(XMLText.escape(unit)); each province one tile, placed as on the map</text>"
         return out + "</g>\n"
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func number(_ value: Double) -> String { SVGValue.number(value).rendered }
 }

@@ -1,7 +1,7 @@
 import Watchfloor
 
-/// An indicator series drawn as an analyst would paste it into a report: reports per day (or per
-/// week, for spans over 200 days) as bars, the mean of each regime between change points as a
+/// An indicator series drawn as an analyst would paste it into a report: reports per day or per
+/// week as bars (``Binning``), the mean of each regime between change points as a
 /// step line (silences are regimes of their own), each change point as a vertical rule (blue for
 /// a rise, red for a drop) with the span from its start to its detection bracketed above the
 /// plot, silences shaded, and coverage changes
@@ -16,18 +16,36 @@ import Watchfloor
 /// try chart.svg().write(toFile: "kp09-aid.svg", atomically: true, encoding: .utf8)
 /// ```
 public struct SeriesChart: Sendable {
+    /// Whether a bar is a day or an ISO week (Monday to Sunday; the first and last may be partial).
+    public enum Binning: String, Sendable, CaseIterable {
+        /// Days for spans of up to 200 days, weeks beyond.
+        case automatic
+        case day
+        case week
+
+        func weekly(days: Int) -> Bool {
+            switch self {
+            case .automatic: days > 200
+            case .day: false
+            case .week: true
+            }
+        }
+    }
+
     public var title: String
     public var subtitle: String?
     public var series: DailySeries
     public var changePoints: [ChangePoint]
     public var silences: [DayInterval]
     public var coverageChanges: [CoverageChange]
+    public var binning: Binning
     public var width: Double
     public var height: Double
 
     public init(
         title: String, subtitle: String? = nil, series: DailySeries, changePoints: [ChangePoint] = [],
-        silences: [DayInterval] = [], coverageChanges: [CoverageChange] = [], width: Double = 760, height: Double = 320
+        silences: [DayInterval] = [], coverageChanges: [CoverageChange] = [], binning: Binning = .automatic,
+        width: Double = 760, height: Double = 320
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -35,6 +53,7 @@ public struct SeriesChart: Sendable {
         self.changePoints = changePoints
         self.silences = silences
         self.coverageChanges = coverageChanges
+        self.binning = binning
         self.width = width
         self.height = height
     }
@@ -52,7 +71,8 @@ public struct SeriesChart: Sendable {
     /// The plot area inside the margins, and the mapping of days and values onto it.
     struct Plot {
         let left = 58.0
-        let top = 50.0
+        /// Room above the plot for the title, the subtitle and the change points' labels.
+        let top = 64.0
         let right: Double
         let bottom: Double
         let interval: DayInterval
@@ -70,20 +90,21 @@ public struct SeriesChart: Sendable {
 
     public func svg() -> String {
         var svg = SVGWriter()
-        svg.text("title", x: 58, y: 18, title)
-        if let subtitle { svg.text("subtitle", x: 58, y: 32, subtitle) }
+        // Long titles (several types counted together) are cut to the width; <title> keeps them whole.
+        svg.text("title", x: 58, y: 18, Self.fitted(title, width: width - 78, characterWidth: 8), title: title)
+        if let subtitle { svg.text("subtitle", x: 58, y: 32, Self.fitted(subtitle, width: width - 78, characterWidth: 6)) }
         guard let interval = series.interval else {
             svg.text("empty", x: 68, y: 80, "No days in this period.")
             return svg.document(width: width, height: height, title: title, description: "An empty series.", style: Self.style)
         }
-        let weekly = interval.count > 200
+        let weekly = binning.weekly(days: interval.count)
         let bins: [(day: Day, value: Double)] =
             weekly
             ? series.weekly().map { ($0.week, $0.value) }
             : (0..<series.count).map { (series.day(at: $0), series.values[$0]) }
         let plot = Plot(
             right: width - 20, bottom: height - 62, interval: interval,
-            scale: NiceScale(maximum: bins.map(\.value).max() ?? 0), binDays: weekly ? 7 : 1)
+            scale: NiceScale(maximum: bins.map(\.value).max() ?? 0, minimumStep: 1), binDays: weekly ? 7 : 1)
 
         drawValueAxis(&svg, plot)
         drawSilences(&svg, plot)
@@ -201,6 +222,12 @@ public struct SeriesChart: Sendable {
         }
     }
 
+    /// `text` cut with an ellipsis to about `width` pixels, at `characterWidth` pixels a character.
+    static func fitted(_ text: String, width: Double, characterWidth: Double) -> String {
+        let limit = max(Int(width / characterWidth), 1)
+        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
     static func monthTicks(_ interval: DayInterval) -> [(Day, String)] {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let spanMonths = interval.count / 30
@@ -230,7 +257,8 @@ public struct SeriesChart: Sendable {
         }
     }
 
-    static func coverageVerb(_ kind: CoverageChange.Kind) -> String {
+    /// What an outlet did, in words: "started publishing", "went quiet", "resumed", "published more".
+    public static func coverageVerb(_ kind: CoverageChange.Kind) -> String {
         switch kind {
         case .started: "started publishing"
         case .wentQuiet: "went quiet"

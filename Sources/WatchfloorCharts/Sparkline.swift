@@ -1,15 +1,21 @@
 import Watchfloor
 
-/// A word-sized line of a series for tables and dashboard cells: the values as a polyline, the
-/// last value as a dot, change points as short ticks.
+/// A word-sized line of a series for tables and dashboard cells: the values as a line over a
+/// light area, the last value as a dot, marked bins (where a warning starts) as red rules.
+///
+/// The drawing is made to sit inside an HTML page: presentation attributes rather than a
+/// `<style>` element (a page's Content-Security-Policy may forbid inline styles), no ids, and no
+/// fixed size — the page's stylesheet sizes it and it stretches to fit, its strokes keeping
+/// their width.
 ///
 /// ```swift
-/// Sparkline(values: weekly.map(\.value), marks: [23]).svg()   // 120 × 24 by default
+/// Sparkline(values: weekly.map(\.value), marks: [23], label: "Gift deliveries: 26 weeks").svg()
 /// ```
 public struct Sparkline: Sendable {
     public var values: [Double]
-    /// Indices to mark (change points, in the same units as `values`).
+    /// Indices to mark (change points or warnings, in the same units as `values`).
     public var marks: [Int]
+    /// The drawing's own coordinates: its aspect when nothing stretches it.
     public var width: Double
     public var height: Double
     /// Read by screen readers.
@@ -23,29 +29,42 @@ public struct Sparkline: Sendable {
         self.label = label
     }
 
+    static let ink = "#1d4777"
+    static let area = "#dbe6f2"
+    static let mark = "#c0392b"
+
     public func svg() -> String {
         var svg = SVGWriter()
         let pad = 2.0
-        let peak = max(values.max() ?? 0, 1e-9)
+        // A flat series of zeros lies on the baseline rather than in the middle.
+        let peak = max(values.max() ?? 0, 1)
         let step = values.count > 1 ? (width - 2 * pad) / Double(values.count - 1) : 0
         func x(_ i: Int) -> Double { pad + Double(i) * step }
         func y(_ v: Double) -> Double { height - pad - v / peak * (height - 2 * pad) }
-        if !values.isEmpty {
+        if let last = values.last {
             let points = values.indices.map { "\(SVGValue.number(x($0)).rendered),\(SVGValue.number(y(values[$0])).rendered)" }
-            svg.element("polyline", ["class": "line", "points": .text(points.joined(separator: " "))])
+                .joined(separator: " ")
+            let baseline = SVGValue.number(height - pad).rendered
+            let (first, end) = (SVGValue.number(x(0)).rendered, SVGValue.number(x(values.count - 1)).rendered)
+            svg.element("polygon", ["points": .text("\(first),\(baseline) \(points) \(end),\(baseline)"), "fill": .text(Self.area)])
+            // Over the area, under the line.
             for mark in marks where values.indices.contains(mark) {
-                svg.line("mark", x1: x(mark), y1: pad, x2: x(mark), y2: height - pad)
+                svg.element(
+                    "line",
+                    [
+                        "x1": .number(x(mark)), "y1": 0, "x2": .number(x(mark)), "y2": .number(height),
+                        "stroke": .text(Self.mark), "stroke-width": 1.5, "vector-effect": "non-scaling-stroke",
+                    ])
             }
-            let last = ["class": "last", "cx": .number(x(values.count - 1)), "cy": .number(y(values.last!)), "r": 1.8]
-                as KeyValuePairs<String, SVGValue>
-            svg.element("circle", last)
+            svg.element(
+                "polyline",
+                [
+                    "points": .text(points), "fill": "none", "stroke": .text(Self.ink), "stroke-width": 1.5,
+                    "stroke-linejoin": "round", "vector-effect": "non-scaling-stroke",
+                ])
+            svg.element(
+                "circle", ["cx": .number(x(values.count - 1)), "cy": .number(y(last)), "r": 1.8, "fill": .text(Self.ink)])
         }
-        let description =
-            values.isEmpty
-            ? "no data"
-            : "\(values.count) values, last \(NiceScale.label(values.last!)), highest \(NiceScale.label(values.max()!))"
-        return svg.document(
-            width: width, height: height, title: label, description: description,
-            style: ".line{fill:none;stroke:#1b2a41;stroke-width:1.2}.mark{stroke:#c0392b;stroke-width:1}.last{fill:#1b2a41}")
+        return svg.inlineDocument(width: width, height: height, label: label)
     }
 }

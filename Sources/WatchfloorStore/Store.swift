@@ -65,6 +65,15 @@ public protocol Store: Sendable {
     /// were accepted or edited), as the analysis stage needs them.
     func eventFacts() throws -> [EventFact]
 
+    /// The effective events (as ``eventFacts()``) of `types`, in `province` only when one is given
+    /// (`nil`: every province and none): what the analysis of one series needs, without reading
+    /// every other event.
+    func eventFacts(types: [EventType], province: Province?) throws -> [EventFact]
+
+    /// The last publication day of any document (the analysis date), or `nil` when no document
+    /// is dated. Answered from an index: cheap on any size of store.
+    func lastPublicationDay() throws -> Day?
+
     /// Documents per outlet per day.
     func coverage() throws -> [OutletDay]
 
@@ -104,4 +113,14 @@ public protocol Store: Sendable {
     /// A token that changes whenever the stored data changes, whoever wrote it (this process or
     /// another), for caches of pages built from the store; `nil` when the store cannot tell.
     func changeToken() -> String?
+}
+
+extension Store {
+    /// Filters ``eventFacts()``: correct for any store; SQLiteStore answers from its type index.
+    public func eventFacts(types: [EventType], province: Province?) throws -> [EventFact] {
+        let wanted = Set(types)
+        return try eventFacts().filter { wanted.contains($0.type) && (province == nil || $0.province == province) }
+    }
+
+    public func lastPublicationDay() throws -> Day? { try status().lastPublished }
 }

@@ -11,12 +11,19 @@ public struct WebConfiguration: Sendable {
     /// Keep rendered pages until the store changes (see `PageCache`); off only to measure.
     public var cachePages: Bool
     public var logLevel: Logger.Level
+    /// The pack's analysis settings (`PipelineContext.analysis`): the series pages run the
+    /// analysis with them, so that they show the change points the warnings were raised from.
+    public var analysis: AnalysisSettings
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, cachePages: Bool = true, logLevel: Logger.Level = .info) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, cachePages: Bool = true, logLevel: Logger.Level = .info,
+        analysis: AnalysisSettings = .default
+    ) {
         self.host = host
         self.port = port
         self.cachePages = cachePages
         self.logLevel = logLevel
+        self.analysis = analysis
     }
 }
 
@@ -36,10 +43,12 @@ public func buildRouter(store: any Store, configuration: WebConfiguration = WebC
         router.add(middleware: HostCheckMiddleware())
     }
     AssetRoutes().register(on: router)
-    PageRoutes(store: store, cache: cache).register(on: router)
-    ExportRoutes(store: store, cache: cache).register(on: router)
+    let analysis = configuration.analysis
+    let seriesViews = SeriesViewMemo(enabled: configuration.cachePages)
+    PageRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
+    ExportRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
     ReviewRoutes(store: store, cache: cache).register(on: router)
-    APIRoutes(store: store, cache: cache).register(on: router)
+    APIRoutes(store: store, cache: cache, analysis: analysis, seriesViews: seriesViews).register(on: router)
     return router
 }
 
@@ -65,12 +74,14 @@ public func buildApplication(
 /// Runs the dashboard until the process is interrupted (SIGINT, SIGTERM).
 public enum WebServer {
     /// Serves `store` and calls `announce` with the address once the server listens, e.g.
-    /// `http://127.0.0.1:8080/`. `watchfloor serve` and `watchfloor demo` call this.
+    /// `http://127.0.0.1:8080/`. `watchfloor serve` and `watchfloor demo` call this with the
+    /// pack's analysis settings.
     public static func run(
         store: any Store, host: String = "127.0.0.1", port: Int = 8080, cachePages: Bool = true,
-        announce: @escaping @Sendable (String) -> Void
+        analysis: AnalysisSettings = .default, announce: @escaping @Sendable (String) -> Void
     ) async throws {
-        let configuration = WebConfiguration(host: host, port: port, cachePages: cachePages, logLevel: .warning)
+        let configuration = WebConfiguration(
+            host: host, port: port, cachePages: cachePages, logLevel: .warning, analysis: analysis)
         let app = buildApplication(store: store, configuration: configuration) { address in announce(address) }
         try await app.runService()
     }

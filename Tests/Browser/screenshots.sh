@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of every dashboard page with headless Chromium, at 1440×900 and at a phone's
 # 390×844, into docs/screenshots/. The database is invented reporting (`watchfloor bench serve
-# --seed-only`: English and Korean documents, syndicated copies, warnings) under $WORK.
+# --seed-only`: English and Korean documents, syndicated copies) with the warnings the analysis
+# raises on it (`watchfloor warnings`), under $WORK.
 #
 #   Tests/Browser/screenshots.sh
 #
@@ -17,7 +18,12 @@ mkdir -p "$WORK" "$OUT"
 (cd "$ROOT" && swift build --product watchfloor >/dev/null)
 BIN="$ROOT/.build/debug/watchfloor"
 DB="$WORK/screens.sqlite"
-[ -f "$DB" ] || "$BIN" bench serve --db "$DB" --events 40000 --seed-only
+if [ ! -f "$DB" ]; then
+  "$BIN" bench serve --db "$DB" --events 40000 --seed-only
+  # The analysis' own warnings in place of the seed's illustrative ones, so that the series and
+  # warning pages show changes linked to the warnings they became, as after a real ingest.
+  "$BIN" warnings --db "$DB" >/dev/null
+fi
 
 rm -rf "$WORK/profile"
 "$BIN" serve --db "$DB" --port "$PORT" >/dev/null &

@@ -89,12 +89,14 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(zeros.count("rect", class: "bar") == 0)
     }
 
-    @Test func sparklineMarksChangesAndTheLastValue() throws {
-        let inspector = try SVGInspector(Sparkline(values: [1, 3, 2, 5, 0], marks: [3], label: "KP-09 aid").svg())
-        let points = try #require(inspector.elements.first { $0.name == "polyline" }?.attributes["points"])
-        #expect(points.split(separator: " ").count == 5)
-        #expect(inspector.count("line", class: "mark") == 1)
-        #expect(inspector.count("circle", class: "last") == 1)
-        #expect(try SVGInspector(Sparkline(values: []).svg()).count("polyline") == 0)
+    @Test func theBarsAreDaysOrWeeksAsAsked() throws {
+        let month = DailySeries(start: start, values: Array(repeating: 1, count: 31))
+        let weekly = try SVGInspector(SeriesChart(title: "January by week", series: month, binning: .week).svg())
+        #expect(weekly.count("rect", class: "bar") == 5)  // 2025-01-01 is a Wednesday: five ISO weeks touch January
+        #expect(weekly.texts.contains("reports a week"))
+        let year = DailySeries(start: start, values: Array(repeating: 1, count: 365))
+        let daily = try SVGInspector(SeriesChart(title: "A year by day", series: year, binning: .day).svg())
+        #expect(daily.count("rect", class: "bar") == 365)
+        #expect(daily.texts.contains("reports a day"))
     }
 }

@@ -63,14 +63,16 @@ import WatchfloorWeb
             #expect(svg.headers[.contentDisposition] == "attachment; filename=\"GIFT_DELIVERY-KP-10-day.svg\"")
             #expect(svg.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") == true)
             #expect(svg.text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-            #expect(svg.text.contains("<title>Silence 2025-10-09 to 2025-10-20 (12 days)</title>"))
+            // WatchfloorCharts' series chart, titled as `watchfloor series --svg` titles it.
+            #expect(svg.text.contains("<title id=\"chart-title\">Gift deliveries, Ryanggang (KP-10)</title>"))
+            #expect(svg.text.contains("analysed as of 2025-10-25"))
             let inline = try await client.execute(uri: "/series.svg?type=GIFT_DELIVERY&province=KP-10", method: .get)
             #expect(inline.headers[.contentDisposition] == nil)
 
             let csv = try await client.execute(uri: "/series.csv?type=GIFT_DELIVERY&province=KP-10&granularity=week", method: .get)
             #expect(csv.headers[.contentDisposition] == "attachment; filename=\"GIFT_DELIVERY-KP-10-week.csv\"")
             let rows = csv.text.split(separator: "\n")
-            #expect(rows.first == "type,province,period_start,days,stories")
+            #expect(rows.first == "types,province,period_start,days,stories,change,silence")
             let stories = try fixture.store.series(SeriesKey(type: .giftDelivery, province: .ryanggang), weighted: false)
                 .values.reduce(0, +)
             #expect(stories > 0)

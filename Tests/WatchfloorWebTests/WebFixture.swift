@@ -146,6 +146,7 @@ final class WebFixture: @unchecked Sendable {
         return [
             "/", "/map", "/map?indicator=GIFT_DELIVERY&days=365", "/provinces/KP-10", "/provinces/KP-09",
             "/series?type=GIFT_DELIVERY&province=KP-10", "/series?type=GIFT_DELIVERY&granularity=week",
+            "/series?type=GIFT_DELIVERY,CONDOLENCE_VISIT&province=KP-10&since=2025-09-01&until=2025-10-31",
             "/warnings", "/warnings?kind=W3", "/warnings/\(warning)", "/documents/\(document("hyesan").id.rawValue)",
             "/documents/\(document("chongjin").id.short)", "/documents/\(document("korean").id.rawValue)",
             "/events", "/events?type=GIFT_DELIVERY&province=KP-10&since=2025-09-01&until=2025-12-31&source_kind=insider&status=machine",

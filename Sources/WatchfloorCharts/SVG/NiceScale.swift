@@ -5,13 +5,14 @@ struct NiceScale {
     let maximum: Double
     let step: Double
 
-    init(maximum raw: Double, ticks: Int = 5) {
+    /// - Parameter minimumStep: the smallest step between ticks (1 for counts: no "1.5 reports").
+    init(maximum raw: Double, ticks: Int = 5, minimumStep: Double = 0) {
         let span = max(raw, 1)
         let rough = span / Double(max(ticks, 1))
         let magnitude = pow(10, floor(log10(rough)))
         let residual = rough / magnitude
         let nice: Double = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10
-        step = nice * magnitude
+        step = max(nice * magnitude, minimumStep)
         maximum = ceil(span / step) * step
     }
 

@@ -16,8 +16,8 @@ struct SVGWriter {
             return
         }
         var inner = ""
-        if let title { inner += "<title>\(Self.escape(title))</title>" }
-        if let text { inner += Self.escape(text) }
+        if let title { inner += "<title>\(XMLText.escape(title))</title>" }
+        if let text { inner += XMLText.escape(text) }
         body.append(tag + ">" + inner + "</\(name)>")
     }
 
@@ -53,35 +53,36 @@ struct SVGWriter {
             text: content, title: title)
     }
 
-    /// The finished document, `width` × `height` CSS pixels, with an accessible title and description.
+    /// The finished document, `width` × `height` CSS pixels, with an accessible title and
+    /// description, for a chart that stands alone (a file, or `<img src>`): its `<style>` applies.
     func document(width: Double, height: Double, title: String, description: String, style: String) -> String {
         let (w, h) = (SVGValue.number(width).rendered, SVGValue.number(height).rendered)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
         out += " role=\"img\" aria-labelledby=\"chart-title chart-desc\""
-        out += " font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">\n"
-        out += "<title id=\"chart-title\">\(Self.escape(title))</title>\n"
-        out += "<desc id=\"chart-desc\">\(Self.escape(description))</desc>\n"
+        out += " font-family=\"\(Self.fontFamily)\">\n"
+        out += "<title id=\"chart-title\">\(XMLText.escape(title))</title>\n"
+        out += "<desc id=\"chart-desc\">\(XMLText.escape(description))</desc>\n"
         out += "<style>\(style)</style>\n"
         out += body.joined(separator: "\n")
         out += "\n</svg>\n"
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
+    /// The finished drawing for use inside an HTML page: no `<style>` element (a page's
+    /// Content-Security-Policy may forbid inline styles, so elements carry presentation attributes),
+    /// no ids (a page may hold many), and no fixed size: the page's stylesheet sizes it, and the
+    /// drawing stretches to fit.
+    func inlineDocument(width: Double, height: Double, label: String) -> String {
+        let (w, h) = (SVGValue.number(width).rendered, SVGValue.number(height).rendered)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" preserveAspectRatio=\"none\""
+        out += " role=\"img\" aria-label=\"\(XMLText.escape(label))\">"
+        out += body.joined()
+        out += "</svg>"
         return out
     }
+
+    /// Latin text in the system face; Korean (outlet names, places) in Noto CJK where installed.
+    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK KR', sans-serif"
 }
 
 /// An attribute value: a number written compactly (at most two decimals), or text (escaped).
@@ -96,7 +97,7 @@ enum SVGValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, Expressibl
     var rendered: String {
         switch self {
         case .text(let text):
-            return SVGWriter.escape(text)
+            return XMLText.escape(text)
         case .number(let value):
             guard value.isFinite else { return "0" }
             let rounded = (value * 100).rounded() / 100

@@ -37,7 +37,15 @@ public enum EvaluationOutput {
         var rules: [String]
     }
 
-    struct ReportJSON: Encodable {
+    /// What the reviews behind an `eval --reviewed` report judged.
+    struct ReviewsJSON: Encodable {
+        var reviews: Int
+        var accepted: Int
+        var edited: Int
+        var rejected: Int
+    }
+
+    struct ReportJSON<Mistake: Encodable>: Encodable {
         var documents: Int
         var types: [String: ScoreJSON]
         var micro: ScoreJSON
@@ -46,23 +54,69 @@ public enum EvaluationOutput {
         var province_pairs: Int
         var sincerity_accuracy: Double
         var sincerity_pairs: Int
-        var errors: [MistakeJSON]?
+        var reviewed: ReviewsJSON?
+        var errors: [Mistake]?
+
+        init(_ report: EvaluationReport, reviewed: ReviewsJSON? = nil, errors: [Mistake]?) {
+            documents = report.documents
+            types = Dictionary(uniqueKeysWithValues: report.types.map { ($0.key.rawValue, ScoreJSON($0.value, counts: true)) })
+            micro = ScoreJSON(report.micro, counts: false)
+            macro_f1 = report.macroF1
+            province_accuracy = report.provinceAccuracy
+            province_pairs = report.provincePairs
+            sincerity_accuracy = report.sincerityAccuracy
+            sincerity_pairs = report.sincerityPairs
+            self.reviewed = reviewed
+            self.errors = errors
+        }
     }
 
     /// `{"documents": N, "types": {...}, "micro": {...}, "macro_f1": ..., "province_accuracy": ..., "sincerity_accuracy": ...}`
     /// plus `province_pairs`, `sincerity_pairs` and, when asked, `errors`.
     public static func json(_ run: EvaluationRun, errors: Bool) -> String {
-        let report = run.report
-        let object = ReportJSON(
-            documents: report.documents,
-            types: Dictionary(uniqueKeysWithValues: report.types.map { ($0.key.rawValue, ScoreJSON($0.value, counts: true)) }),
-            micro: ScoreJSON(report.micro, counts: false), macro_f1: report.macroF1,
-            province_accuracy: report.provinceAccuracy, province_pairs: report.provincePairs,
-            sincerity_accuracy: report.sincerityAccuracy, sincerity_pairs: report.sincerityPairs,
-            errors: errors ? run.errors().map(mistakeJSON) : nil)
+        encode(ReportJSON(run.report, errors: errors ? run.errors().map(mistakeJSON) : nil))
+    }
+
+    /// The same object for `eval --reviewed`, with `"reviewed": {"reviews", "accepted", "edited", "rejected"}`
+    /// and, when asked, `errors` naming each review.
+    public static func json(_ evaluation: ReviewedEvaluation, errors: Bool) -> String {
+        let reviewed = ReviewsJSON(
+            reviews: evaluation.reviews, accepted: evaluation.verdicts[.accepted] ?? 0,
+            edited: evaluation.verdicts[.edited] ?? 0, rejected: evaluation.verdicts[.rejected] ?? 0)
+        return encode(
+            ReportJSON(evaluation.report, reviewed: reviewed, errors: errors ? evaluation.errors().map(reviewMistakeJSON) : nil))
+    }
+
+    private static func encode(_ object: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    struct ReviewMistakeJSON: Encodable {
+        var review: Int64
+        var document: String
+        var kind: String
+        var type: String
+        var verdict: String
+        var machine_type: String
+        var machine_province: String?
+        var reviewed_type: String?
+        var reviewed_province: String?
+        var reviewer: String
+        var note: String?
+        var text: String
+    }
+
+    private static func reviewMistakeJSON(_ mistake: ReviewedEvaluation.Mistake) -> ReviewMistakeJSON {
+        let review = mistake.review
+        let judged = review.verdict == .rejected ? nil : review.event.event
+        return ReviewMistakeJSON(
+            review: review.id, document: review.event.event.document.rawValue, kind: mistake.kind.rawValue,
+            type: mistake.type.rawValue, verdict: review.verdict.rawValue, machine_type: review.machine.type.rawValue,
+            machine_province: review.machine.province?.code, reviewed_type: judged?.type.rawValue,
+            reviewed_province: judged?.province?.code, reviewer: review.reviewer, note: review.note,
+            text: review.event.event.evidence.text)
     }
 
     private static func mistakeJSON(_ mistake: EvaluationRun.Mistake) -> MistakeJSON {
@@ -74,8 +128,8 @@ public enum EvaluationOutput {
             rules: mistake.attempts.map { "sentence \($0.sentence + 1): \($0.attempt.rule) at \"\($0.attempt.trigger)\": \($0.attempt.outcome)" })
     }
 
-    public static func table(_ run: EvaluationRun, errors: Bool) -> String {
-        let report = run.report
+    /// The report as lines of a table: per type, micro, macro F1, province and sincerity accuracy.
+    static func summary(_ report: EvaluationReport) -> [String] {
         func number(_ value: Double) -> String { String(format: "%.3f", value) }
         func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
             let padding = String(repeating: " ", count: max(0, width - text.count))
@@ -95,6 +149,31 @@ public enum EvaluationOutput {
         func accuracy(_ value: Double, _ pairs: Int) -> String { pairs == 0 ? "n/a  " : number(value) }
         lines.append("province accuracy:  \(accuracy(report.provinceAccuracy, report.provincePairs)) (\(report.provincePairs) matched events with a gold province)")
         lines.append("sincerity accuracy: \(accuracy(report.sincerityAccuracy, report.sincerityPairs)) (\(report.sincerityPairs) matched events with a gold sincerity)")
+        return lines
+    }
+
+    /// The table for `eval --reviewed`: what the reviews judged, the report, and with `errors`
+    /// each disagreement with the review behind it.
+    public static func table(_ evaluation: ReviewedEvaluation, errors: Bool) -> String {
+        let verdicts = ReviewStatus.allCases.compactMap { status in evaluation.verdicts[status].map { "\($0) \(status.rawValue)" } }
+        var lines = ["reviews: \(evaluation.reviews) (\(verdicts.joined(separator: ", ")))"] + summary(evaluation.report)
+        guard errors else { return lines.joined(separator: "\n") }
+        lines.append("")
+        for mistake in evaluation.errors() {
+            let review = mistake.review
+            let machine = "\(review.machine.type.rawValue) \(review.machine.province?.code ?? "no province")"
+            let judged = review.event.event
+            let verdict = review.verdict == .rejected
+                ? "rejected" : "\(review.verdict.rawValue) as \(judged.type.rawValue) \(judged.province?.code ?? "no province")"
+            lines.append("review \(review.id) \(mistake.kind.rawValue.uppercased()) \(mistake.type): machine \(machine), \(verdict) by \(review.reviewer)")
+            lines.append("  document \(judged.document.short): \(judged.evidence.text.replacingOccurrences(of: "\n", with: " / "))")
+            if let note = review.note { lines.append("  note: \(note)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func table(_ run: EvaluationRun, errors: Bool) -> String {
+        var lines = summary(run.report)
         guard errors else { return lines.joined(separator: "\n") }
         lines.append("")
         for mistake in run.errors() {

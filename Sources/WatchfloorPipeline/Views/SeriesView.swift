@@ -1,26 +1,24 @@
 import Watchfloor
+import WatchfloorAnalysis
 import WatchfloorStore
 
-/// An indicator series as the series page, the warning page and the API show it: the counts
-/// over a window, by day or by week, with the change points, silences and coverage changes that
-/// explain it.
+/// An indicator series as the series page, the warning page and the API show it: the stories
+/// over a window, by day or by week, with the change points, silences and coverage changes the
+/// analysis stage finds in it — the same as `watchfloor series` prints — and the stored warning
+/// each change or silence became.
 ///
-/// Until the analysis stage's API is connected, change points and silences are read from the
-/// stored warnings (a W1/W2/W4/W5 warning on this series marks a change at its onset, a W3
-/// warning a silence), and coverage marks from the coverage log (outlets starting or stopping).
+/// The analysis runs over every day it analyses (up to the pack's `lookback_days` before the
+/// store's last publication day, see ``SeriesAnalyser``); the window only chooses what is shown.
 ///
 /// ```swift
-/// let view = try SeriesView.load(from: store, key: SeriesKey(type: .giftDelivery, province: .northHamgyong),
-///                                granularity: .week)
-/// view.bins.last?.value   // stories in the last week
+/// let view = try SeriesView.load(
+///     from: store, selection: SeriesSelection(types: [.giftDelivery], province: .northHamgyong),
+///     settings: context.analysis, granularity: .week)
+/// view.changePoints.first?.change.location   // the first day of the new rate
 /// ```
 public struct SeriesView: Sendable {
     public enum Granularity: String, Sendable, CaseIterable {
         case day, week
-    }
-
-    public enum Direction: String, Sendable {
-        case rise, drop
     }
 
     /// A bar of the chart: a day, or an ISO week (the first and last may be partial).
@@ -31,79 +29,131 @@ public struct SeriesView: Sendable {
         public var value: Double
     }
 
+    /// A change point found by the analysis, and the stored warning it became, if any.
     public struct ChangeMark: Sendable, Hashable {
-        /// The first day of the new rate.
-        public var day: Day
-        public var detectedOn: Day
-        public var direction: Direction
-        public var probability: Double
+        public var change: ChangePoint
         public var warning: Int64?
     }
 
+    /// A silence found by the analysis (the whole run, which may reach outside the window).
     public struct SilenceSpan: Sendable, Hashable {
         public var interval: DayInterval
+        public var detectedOn: Day
+        /// The silence runs to the analysis date.
+        public var ongoing: Bool
+        /// Reports the series' recent rate predicted over the run.
+        public var expected: Double
         public var warning: Int64?
     }
 
-    /// A change in who is watching: an outlet that started publishing or went quiet.
-    public struct CoverageMark: Sendable, Hashable {
-        public enum Kind: String, Sendable {
-            case started = "started publishing"
-            case stopped = "went quiet"
-        }
-
-        public var day: Day
-        public var source: String
-        public var kind: Kind
-    }
-
-    public var key: SeriesKey
+    public var selection: SeriesSelection
     public var granularity: Granularity
+    /// The analysis date (the store's last publication day); `nil` when nothing is dated.
+    public var asOf: Day?
     /// `nil` when nothing was ever reported on the series and no window was asked for.
     public var window: DayInterval?
     /// Stories per publication day over the window (syndicated copies counted once).
     public var daily: DailySeries
     public var bins: [Bin]
+    /// Within the window, oldest first.
     public var changePoints: [ChangeMark]
+    /// Overlapping the window.
     public var silenceSpans: [SilenceSpan]
-    public var coverageMarks: [CoverageMark]
+    /// Within the window: outlets of this series starting, going quiet, resuming or changing volume.
+    public var coverageChanges: [CoverageChange]
+    /// Stored warnings about this series' place whose types include the series' types.
+    public var warnings: [Warning]
+    /// Series the warnings watch that count this series' type together with others.
+    public var watchedSelections: [SeriesSelection]
 
     public var total: Double { daily.values.reduce(0, +) }
-    public var title: String { key.displayName }
+    public var title: String { selection.title }
 
-    /// The window shown when none is asked for: the series' own start (at most `defaultDays`
-    /// back) to the last day of reporting in the store, so that a series that stopped shows its
-    /// silence up to today.
+    /// The window shown when none is asked for: the series' first report (at most `defaultDays`
+    /// back) to the analysis date, so that a series that stopped shows its silence up to then.
     public static let defaultDays = 730
 
+    /// One series, analysed with `settings` (the pack's `analysis.yaml`).
+    ///
+    /// - Parameters:
+    ///   - window: the days shown; by default from the series' first report (at most
+    ///     ``defaultDays`` back) to the analysis date.
+    ///   - warnings: the stored warnings, when the caller has read them already.
     public static func load(
-        from store: any Store, key: SeriesKey, granularity: Granularity = .day, window requested: DayInterval? = nil,
-        warnings: [Warning]? = nil, outlets: [OutletSpan]? = nil
+        from store: any Store, selection: SeriesSelection, settings: AnalysisSettings, granularity: Granularity = .day,
+        window: DayInterval? = nil, warnings: [Warning]? = nil
     ) throws -> SeriesView {
-        let stored = try requested.map { try store.series(key, weighted: false, window: $0) } ?? store.series(key, weighted: false)
-        let window: DayInterval?
-        if let requested {
-            window = requested
-        } else if let last = try store.totals().lastDay ?? stored.interval?.last {
-            let first = max(stored.interval?.first ?? last, last.adding(days: -defaultDays + 1))
-            window = DayInterval(first: min(first, last), last: last)
-        } else {
-            window = nil
+        try load(from: store, selections: [selection], settings: settings, granularity: granularity, window: window,
+            warnings: warnings)[0]
+    }
+
+    /// Several series over the same window, analysed together (one read of their events).
+    public static func load(
+        from store: any Store, selections: [SeriesSelection], settings: AnalysisSettings, granularity: Granularity = .day,
+        window requested: DayInterval? = nil, warnings: [Warning]? = nil
+    ) throws -> [SeriesView] {
+        let analyser = try SeriesAnalyser(store: store, settings: settings)
+        let analyses = try analyser?.analyse(selections) ?? []
+        let warnings = try warnings ?? store.warnings()
+        return try selections.enumerated().map { index, selection in
+            let analysis = analyses.isEmpty ? nil : analyses[index]
+            let window = requested ?? analysis.map { Self.defaultWindow($0) }
+            let daily = try window.map { try Self.counts(store, selection, over: $0, analysis: analysis) }
+                ?? DailySeries(start: Day(ordinal: 0), values: [])
+            var view = SeriesView(
+                selection: selection, granularity: granularity, asOf: analyser?.asOf, window: window, daily: daily,
+                bins: Self.bins(daily, granularity), changePoints: [], silenceSpans: [], coverageChanges: [],
+                warnings: warnings.filter {
+                    $0.province == selection.province && Set(selection.types).isSubset(of: $0.types)
+                },
+                watchedSelections: selection.types.count == 1
+                    ? settings.watchedSelections(including: selection.types[0], province: selection.province) : [])
+            if let analysis, let analyser, let window {
+                view.annotate(with: analysis, links: analyser.warningLinks(analysis, warnings: warnings), window: window)
+            }
+            return view
         }
-        let daily = window.map { interval in
-            DailySeries(start: interval.first, values: interval.map { stored[$0] })
-        } ?? DailySeries(start: Day(ordinal: 0), values: [])
-        let related = try (warnings ?? store.warnings()).filter {
-            $0.province == key.province && $0.types.contains(key.type)
+    }
+
+    private mutating func annotate(with analysis: SeriesAnalysis, links: SeriesWarningLinks, window: DayInterval) {
+        changePoints = zip(analysis.changePoints, links.changes)
+            .filter { window.contains($0.0.location) }
+            .map { ChangeMark(change: $0.0, warning: $0.1) }
+        silenceSpans = zip(analysis.silences, links.silences).compactMap { silence, warning in
+            let start = analysis.series.start
+            let run = DayInterval(first: start.adding(days: silence.first), last: start.adding(days: silence.last))
+            guard run.intersection(window) != nil else { return nil }
+            return SilenceSpan(
+                interval: run, detectedOn: start.adding(days: silence.detected), ongoing: silence.ongoing,
+                expected: silence.expected, warning: warning)
         }
-        return SeriesView(
-            key: key, granularity: granularity, window: window, daily: daily, bins: Self.bins(daily, granularity),
-            changePoints: related.compactMap(Self.changeMark).filter { window?.contains($0.day) ?? false },
-            silenceSpans: related.compactMap(Self.silence).compactMap { span in
-                guard let window, let clipped = span.interval.overlap(window) else { return nil }
-                return SilenceSpan(interval: clipped, warning: span.warning)
-            },
-            coverageMarks: try window.map { Self.coverageMarks(try outlets ?? OutletSpan.load(from: store), in: $0) } ?? [])
+        coverageChanges = analysis.coverageChanges.filter { window.contains($0.day) }
+    }
+
+    /// From the series' first report (at most ``defaultDays`` back) to the analysis date.
+    static func defaultWindow(_ analysis: SeriesAnalysis) -> DayInterval {
+        let last = analysis.interval.last
+        let firstReport = analysis.series.values.firstIndex { $0 > 0 }.map { analysis.series.day(at: $0) } ?? last
+        return DayInterval(first: max(firstReport, last.adding(days: 1 - defaultDays)), last: last)
+    }
+
+    /// The analysed counts on the days the analysis covers; the store's indicator table before
+    /// and after them (a window reaching past the analysis' lookback or date).
+    static func counts(_ store: any Store, _ selection: SeriesSelection, over window: DayInterval, analysis: SeriesAnalysis?)
+        throws -> DailySeries
+    {
+        let analysed = analysis?.interval
+        var values = [Double](repeating: 0, count: window.count)
+        if analysed.map({ !(window.first >= $0.first && window.last <= $0.last) }) ?? true {
+            for key in selection.keys {
+                let stored = try store.series(key, weighted: false, window: window)
+                for i in values.indices { values[i] += stored.values[i] }
+            }
+        }
+        if let analysis, let analysed, let shared = window.intersection(analysed) {
+            for day in shared { values[day - window.first] = analysis.series[day] }
+        }
+        return DailySeries(start: window.first, values: values)
     }
 
     static func bins(_ daily: DailySeries, _ granularity: Granularity) -> [Bin] {
@@ -120,82 +170,20 @@ public struct SeriesView: Sendable {
         }
     }
 
-    static func changeMark(_ warning: Warning) -> ChangeMark? {
-        guard warning.kind != .silence else { return nil }
-        let direction: Direction
-        if let before = warning.figures["rate_before"], let after = warning.figures["rate_after"] {
-            direction = after >= before ? .rise : .drop
-        } else {
-            // Without rates, the warning's kind says which way its series moved.
-            let disruption = warning.types.contains(.aidDisruption) || warning.types.contains(.discontent)
-            direction = warning.kind == .giftFlowDisruption && !disruption ? .drop : .rise
-        }
-        return ChangeMark(
-            day: warning.onset, detectedOn: warning.detectedOn, direction: direction,
-            probability: min(max(warning.score, 0), 1), warning: warning.id)
-    }
-
-    static func silence(_ warning: Warning) -> SilenceSpan? {
-        guard warning.kind == .silence else { return nil }
-        let days = warning.figures["run_days"].map { max(Int($0), 1) }
-        let last = days.map { warning.onset.adding(days: $0 - 1) } ?? max(warning.detectedOn, warning.onset)
-        return SilenceSpan(interval: DayInterval(first: warning.onset, last: last), warning: warning.id)
-    }
-
-    static func coverageMarks(_ outlets: [OutletSpan], in window: DayInterval) -> [CoverageMark] {
-        // An outlet whose last document is more than a month before the window ends has gone quiet.
-        let quietAfter = window.last.adding(days: -30)
-        var marks: [CoverageMark] = []
-        for outlet in outlets {
-            if outlet.first > window.first, window.contains(outlet.first) {
-                marks.append(CoverageMark(day: outlet.first, source: outlet.source, kind: .started))
-            }
-            if outlet.last < quietAfter, window.contains(outlet.last.adding(days: 1)) {
-                marks.append(CoverageMark(day: outlet.last.adding(days: 1), source: outlet.source, kind: .stopped))
-            }
-        }
-        return marks.sorted { ($0.day, $0.source) < ($1.day, $1.source) }
-    }
-
-    /// The series as CSV: one row per bin.
+    /// The series as CSV: one row per bin, with the change (rise or drop) that starts in it and
+    /// whether a silence covers it.
     public func csv() -> String {
-        var out = CSVOutput.row(["type", "province", "period_start", "days", "stories"])
+        var out = CSVOutput.row(["types", "province", "period_start", "days", "stories", "change", "silence"])
+        let types = selection.types.map(\.rawValue).joined(separator: "+")
         for bin in bins {
+            let days = DayInterval(first: bin.start, last: bin.start.adding(days: granularity == .week ? 6 : 0))
+            let change = changePoints.first { days.contains($0.change.location) }?.change.direction.rawValue ?? ""
+            let silent = silenceSpans.contains { $0.interval.intersection(days) != nil }
             out += CSVOutput.row([
-                key.type.rawValue, key.province?.code ?? "national", bin.start.description, String(bin.days),
-                bin.value == bin.value.rounded() ? String(Int(bin.value)) : String(bin.value),
+                types, selection.province?.code ?? "national", bin.start.description, String(bin.days),
+                bin.value == bin.value.rounded() ? String(Int(bin.value)) : String(bin.value), change, silent ? "1" : "0",
             ])
         }
         return out
-    }
-}
-
-/// The first and last day an outlet published, from the coverage log.
-public struct OutletSpan: Sendable, Hashable {
-    public var source: String
-    public var first: Day
-    public var last: Day
-
-    public static func load(from store: any Store) throws -> [OutletSpan] {
-        var spans: [String: OutletSpan] = [:]
-        for day in try store.coverage() where day.documents > 0 {
-            if var span = spans[day.source] {
-                span.first = min(span.first, day.day)
-                span.last = max(span.last, day.day)
-                spans[day.source] = span
-            } else {
-                spans[day.source] = OutletSpan(source: day.source, first: day.day, last: day.day)
-            }
-        }
-        return spans.values.sorted { $0.source < $1.source }
-    }
-}
-
-extension DayInterval {
-    /// The days in both intervals, if any.
-    public func overlap(_ other: DayInterval) -> DayInterval? {
-        let first = Swift.max(self.first, other.first)
-        let last = Swift.min(self.last, other.last)
-        return first <= last ? DayInterval(first: first, last: last) : nil
     }
 }

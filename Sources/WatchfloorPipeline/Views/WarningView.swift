@@ -1,11 +1,13 @@
 import Watchfloor
+import WatchfloorAnalysis
 import WatchfloorStore
 
 /// A warning with everything behind it: the series around its onset and the events that drove
 /// it, each with the sentence it came from and its source.
 public struct WarningView: Sendable {
     public var warning: Warning
-    /// One series per event type of the warning, from before the onset to after detection.
+    /// The series the warning was raised on (see ``AnalysisSettings/selections(for:)``), from
+    /// before the onset to after detection, with the analysis' change points and silences.
     public var series: [SeriesView]
     /// The supporting events as they stand now: an event an analyst has reviewed shows as the
     /// review (accepted, edited or rejected).
@@ -22,19 +24,18 @@ public struct WarningView: Sendable {
     /// Days shown after detection.
     public static let daysAfter = 30
 
-    public static func load(from store: any Store, id: Int64, granularity: SeriesView.Granularity = .day) throws -> WarningView? {
+    public static func load(
+        from store: any Store, id: Int64, settings: AnalysisSettings, granularity: SeriesView.Granularity = .day
+    ) throws -> WarningView? {
         let warnings = try store.warnings()
         guard let warning = warnings.first(where: { $0.id == id }) else { return nil }
-        let lastDay = try store.totals().lastDay ?? warning.detectedOn
+        let lastDay = try store.lastPublicationDay() ?? warning.detectedOn
         let first = warning.onset.adding(days: -daysBefore)
         let last = max(min(warning.detectedOn.adding(days: daysAfter), lastDay), warning.detectedOn)
         let window = DayInterval(first: first, last: max(last, first))
-        let outlets = try OutletSpan.load(from: store)
-        let series = try warning.types.prefix(6).map { type in
-            try SeriesView.load(
-                from: store, key: SeriesKey(type: type, province: warning.province), granularity: granularity, window: window,
-                warnings: warnings, outlets: outlets)
-        }
+        let series = try SeriesView.load(
+            from: store, selections: Array(settings.selections(for: warning).prefix(4)), settings: settings,
+            granularity: granularity, window: window, warnings: warnings)
 
         let wanted = Array(warning.events.prefix(eventLimit))
         var byID: [Int64: StoredEvent] = [:]

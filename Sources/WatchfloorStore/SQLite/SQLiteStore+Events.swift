@@ -89,32 +89,63 @@ extension SQLiteStore {
     }
 
     public func eventFacts() throws -> [EventFact] {
+        try eventFacts(where: "e.counted", arguments: [])
+    }
+
+    public func eventFacts(types: [EventType], province: Province?) throws -> [EventFact] {
+        guard !types.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        var arguments = StatementArguments(types.map(\.rawValue))
+        var condition = "e.type IN (\(placeholders)) AND e.counted"
+        if let province {
+            condition += " AND e.province = ?"
+            arguments += [province.code]
+        }
+        return try eventFacts(where: condition, arguments: arguments)
+    }
+
+    public func lastPublicationDay() throws -> Day? {
+        try read("read the last publication day") { db in
+            try String.fetchOne(db, sql: "SELECT MAX(published) FROM documents").flatMap { Day($0) }
+        }
+    }
+
+    /// Facts are read by the hundred thousand for one series: columns by position, each source
+    /// looked up once, rows decoded from a cursor without being copied first.
+    private func eventFacts(where condition: String, arguments: StatementArguments) throws -> [EventFact] {
         try read("read event facts") { db in
-            try Row.fetchAll(
+            var sources: [Int64: (name: String, kind: SourceKind, reliability: Reliability)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, reliability FROM sources") {
+                sources[row[0]] = (row[1], SourceKind(rawValue: row[2]) ?? .other, Reliability(rawValue: row[3]) ?? .f)
+            }
+            var types: [String: EventType] = [:]
+            var facts: [EventFact] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT e.id, e.type, e.province, e.day, e.date, e.date_precision, e.sincerity, e.confidence,
-                        c.id AS cluster_id, s.name, s.kind, s.reliability
+                        c.id, d.source_id
                     FROM events e
                     JOIN documents d ON d.seq = e.document_seq
                     JOIN documents c ON c.seq = e.cluster
-                    JOIN sources s ON s.id = d.source_id
-                    WHERE e.counted ORDER BY e.day, e.id
-                    """
-            ).compactMap { row in
-                guard let day = Day(row["day"] as String) else { return nil }
-                let eventDate = (row["date"] as String?).flatMap { Day($0) }.map {
-                    EventDate(day: $0, precision: DatePrecision(rawValue: row["date_precision"] ?? "day") ?? .day)
+                    WHERE \(condition) ORDER BY e.day, e.id
+                    """, arguments: arguments)
+            while let row = try rows.next() {
+                guard let day = Day(row[3] as String), let source = sources[row[9]] else { continue }
+                let typeName: String = row[1]
+                let type = types[typeName] ?? EventType(rawValue: typeName)
+                types[typeName] = type
+                let eventDate = (row[4] as String?).flatMap { Day($0) }.map {
+                    EventDate(day: $0, precision: DatePrecision(rawValue: row[5] ?? "day") ?? .day)
                 }
-                return EventFact(
-                    id: row["id"], type: EventType(rawValue: row["type"]),
-                    province: (row["province"] as String?).flatMap { Province(code: $0) }, day: day, eventDate: eventDate,
-                    cluster: DocumentID(rawValue: row["cluster_id"]), source: row["name"],
-                    sourceKind: SourceKind(rawValue: row["kind"]) ?? .other,
-                    reliability: Reliability(rawValue: row["reliability"]) ?? .f,
-                    sincerity: (row["sincerity"] as String?).flatMap(Sincerity.init(rawValue:)),
-                    confidence: row["confidence"])
+                facts.append(
+                    EventFact(
+                        id: row[0], type: type, province: (row[2] as String?).flatMap { Province(code: $0) }, day: day,
+                        eventDate: eventDate, cluster: DocumentID(rawValue: row[8]), source: source.name,
+                        sourceKind: source.kind, reliability: source.reliability,
+                        sincerity: (row[6] as String?).flatMap(Sincerity.init(rawValue:)), confidence: row[7]))
             }
+            return facts
         }
     }
 

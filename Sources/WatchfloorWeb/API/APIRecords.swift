@@ -76,14 +76,18 @@ struct APISeries: Encodable {
         enum CodingKeys: String, CodingKey {
             case day, direction, probability, warning
             case detectedOn = "detected_on"
+            case rateBefore = "rate_before"
+            case rateAfter = "rate_after"
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(mark.day, forKey: .day)
-            try c.encode(mark.detectedOn, forKey: .detectedOn)
-            try c.encode(mark.direction.rawValue, forKey: .direction)
-            try c.encode(mark.probability, forKey: .probability)
+            try c.encode(mark.change.location, forKey: .day)
+            try c.encode(mark.change.detectedOn, forKey: .detectedOn)
+            try c.encode(mark.change.direction.rawValue, forKey: .direction)
+            try c.encode(min(max(mark.change.probability, 0), 1), forKey: .probability)
+            try c.encode(mark.change.rateBefore, forKey: .rateBefore)
+            try c.encode(mark.change.rateAfter, forKey: .rateAfter)
             try c.encode(mark.warning, forKey: .warning)
         }
     }
@@ -91,12 +95,18 @@ struct APISeries: Encodable {
     struct Silence: Encodable {
         var span: SeriesView.SilenceSpan
 
-        enum CodingKeys: String, CodingKey { case first, last, warning }
+        enum CodingKeys: String, CodingKey {
+            case first, last, ongoing, expected, warning
+            case detectedOn = "detected_on"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(span.interval.first, forKey: .first)
             try c.encode(span.interval.last, forKey: .last)
+            try c.encode(span.detectedOn, forKey: .detectedOn)
+            try c.encode(span.ongoing, forKey: .ongoing)
+            try c.encode(span.expected, forKey: .expected)
             try c.encode(span.warning, forKey: .warning)
         }
     }
@@ -108,22 +118,27 @@ struct APISeries: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, province, granularity, first, last, total, points, silences, coverage
+        case type, types, province, granularity, first, last, total, points, silences, coverage
+        case asOf = "as_of"
         case changePoints = "change_points"
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(view.key.type.rawValue, forKey: .type)
-        try c.encode(view.key.province?.code, forKey: .province)
+        // `type` is the first of `types` (the only one unless several are counted together).
+        try c.encode(view.selection.types[0].rawValue, forKey: .type)
+        try c.encode(view.selection.types.map(\.rawValue), forKey: .types)
+        try c.encode(view.selection.province?.code, forKey: .province)
         try c.encode(view.granularity.rawValue, forKey: .granularity)
+        try c.encode(view.asOf, forKey: .asOf)
         try c.encode(view.window?.first, forKey: .first)
         try c.encode(view.window?.last, forKey: .last)
         try c.encode(view.total, forKey: .total)
         try c.encode(view.bins.map { Point(start: $0.start, days: $0.days, value: $0.value) }, forKey: .points)
         try c.encode(view.changePoints.map(Change.init), forKey: .changePoints)
         try c.encode(view.silenceSpans.map(Silence.init), forKey: .silences)
-        try c.encode(view.coverageMarks.map { Coverage(day: $0.day, source: $0.source, kind: $0.kind.rawValue) }, forKey: .coverage)
+        try c.encode(
+            view.coverageChanges.map { Coverage(day: $0.day, source: $0.source, kind: $0.kind.rawValue) }, forKey: .coverage)
     }
 }
 

@@ -64,9 +64,13 @@ public enum OpenAPIDocument {
                 "404": {$ref: "#/components/responses/NotFound"}
           /series:
             get:
-              summary: An indicator series with its change points, silences and coverage marks
+              summary: An indicator series with the change points, silences and coverage changes the analysis finds in it
+              description: >-
+                The same analysis as the warnings and `watchfloor series`, as of the last publication day
+                (as_of), with the pack's settings; each change point and silence names the stored warning
+                it became, if any. Repeat type to count several types together.
               parameters:
-                - {name: type, in: query, required: true, schema: {type: string}}
+                - {name: type, in: query, required: true, description: An event type; repeat it (or separate with commas) to count several together, schema: {type: string}}
                 - {name: province, in: query, description: A province code; absent for the national series, schema: {type: string}}
                 - {name: granularity, in: query, schema: {type: string, enum: [day, week]}}
                 - {name: since, in: query, description: With until, schema: {type: string, format: date}}
@@ -241,11 +245,13 @@ public enum OpenAPIDocument {
             Series:
               type: object
               additionalProperties: false
-              required: [type, province, granularity, first, last, total, points, change_points, silences, coverage]
+              required: [type, types, province, granularity, as_of, first, last, total, points, change_points, silences, coverage]
               properties:
-                type: {type: string}
+                type: {type: string, description: The first of types}
+                types: {type: array, items: {type: string}}
                 province: {$ref: "#/components/schemas/Province"}
                 granularity: {type: string, enum: [day, week]}
+                as_of: {$ref: "#/components/schemas/NullableDate"}
                 first: {$ref: "#/components/schemas/NullableDate"}
                 last: {$ref: "#/components/schemas/NullableDate"}
                 total: {type: number, minimum: 0}
@@ -264,22 +270,27 @@ public enum OpenAPIDocument {
                   items:
                     type: object
                     additionalProperties: false
-                    required: [day, detected_on, direction, probability, warning]
+                    required: [day, detected_on, direction, probability, rate_before, rate_after, warning]
                     properties:
                       day: {$ref: "#/components/schemas/Date"}
                       detected_on: {$ref: "#/components/schemas/Date"}
                       direction: {type: string, enum: [rise, drop]}
                       probability: {type: number, minimum: 0, maximum: 1}
-                      warning: {type: [integer, "null"]}
+                      rate_before: {type: number, minimum: 0, description: Stories a day at full coverage before the change}
+                      rate_after: {type: number, minimum: 0}
+                      warning: {type: [integer, "null"], description: The stored warning the change became}
                 silences:
                   type: array
                   items:
                     type: object
                     additionalProperties: false
-                    required: [first, last, warning]
+                    required: [first, last, detected_on, ongoing, expected, warning]
                     properties:
                       first: {$ref: "#/components/schemas/Date"}
                       last: {$ref: "#/components/schemas/Date"}
+                      detected_on: {$ref: "#/components/schemas/Date"}
+                      ongoing: {type: boolean}
+                      expected: {type: number, minimum: 0, description: Stories the recent rate predicted over the run}
                       warning: {type: [integer, "null"]}
                 coverage:
                   type: array
@@ -290,7 +301,7 @@ public enum OpenAPIDocument {
                     properties:
                       day: {$ref: "#/components/schemas/Date"}
                       source: {type: string}
-                      kind: {type: string, enum: [started publishing, went quiet]}
+                      kind: {type: string, enum: [started, went_quiet, resumed, volume_rise, volume_drop]}
             Source:
               type: object
               additionalProperties: false

@@ -76,6 +76,7 @@ enum Stylesheet {
         .card .figure { font-size: .85rem; color: var(--muted); }
         .card .figure strong { font-size: 1.2rem; color: var(--ink); }
         .up { color: var(--warn); } .down { color: var(--accent); }
+        .rise { color: #1f6fb4; } .drop { color: #c0392b; }
 
         .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
         table { width: 100%; border-collapse: collapse; font-size: .9rem; }
@@ -95,6 +96,7 @@ enum Stylesheet {
         .grade { font-family: var(--mono); font-size: .78rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
 
         form.filters { display: flex; flex-wrap: wrap; gap: .6rem .8rem; align-items: flex-end; margin-bottom: 1rem; }
+        form.filters select { max-width: min(24rem, calc(100vw - 2rem)); }
         form.filters label, .field { display: flex; flex-direction: column; font-size: .78rem; color: var(--muted); gap: .2rem; }
         input, select, textarea, button { font: inherit; font-size: .9rem; }
         input, select, textarea { padding: .35rem .5rem; border: 1px solid #c4cbd6; border-radius: 6px; background: #fff; color: var(--ink); }
@@ -107,6 +109,7 @@ enum Stylesheet {
         .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
         .pager { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; justify-content: space-between; margin-top: .8rem; font-size: .9rem; }
         .exports a { margin-right: .6rem; }
+        .exports span { margin-right: .9rem; color: var(--muted); }
         .notice { background: #eef6ee; border: 1px solid #b7dcc4; color: #1e5631; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
         .problem { background: #fdf1ef; border: 1px solid #f0c3bb; color: #8a2315; border-radius: 8px; padding: .6rem .8rem; margin-bottom: 1rem; }
 
@@ -133,6 +136,8 @@ enum Stylesheet {
         .switch { display: inline-flex; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
         .switch a { padding: .25rem .7rem; }
         .switch a[aria-current="true"] { background: var(--accent); color: #fff; }
+        ul.plain { list-style: none; padding-left: 0; }
+        ul.plain li { margin: .35rem 0; }
         .event-card { border-top: 1px solid var(--line); padding: .8rem 0; }
         .event-card:first-child { border-top: 0; padding-top: .2rem; }
         details.edit summary { cursor: pointer; color: var(--accent); font-weight: 600; margin: .4rem 0; }

@@ -132,7 +132,7 @@ enum Components {
         return """
             <div class="trend"><a class="name" href="\(link)">\(trend.key.type.displayName)</a>\
             <span class="figure">\(arrow) <strong>\(Format.count(trend.lastWeek))</strong> last 7 days · \(Format.count(trend.total)) in \(trend.values.count) wk</span>\
-            \(HTML(trusted: InterimSparkline(trend: trend).svg()))</div>
+            \(ChartRendering.sparkline(trend))</div>
             """
     }
 

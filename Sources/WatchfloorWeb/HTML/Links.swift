@@ -21,11 +21,11 @@ enum Link {
 
     /// The series page, or its chart (`svg`) or data (`csv`) with `extension`.
     static func series(
-        _ key: SeriesKey, granularity: SeriesView.Granularity = .day, window: DayInterval? = nil, extension: String? = nil,
-        download: Bool = false
+        _ selection: SeriesSelection, granularity: SeriesView.Granularity = .day, window: DayInterval? = nil,
+        extension: String? = nil, download: Bool = false
     ) -> String {
-        var parameters = QueryParameters([("type", key.type.rawValue)])
-        if let province = key.province { parameters.append("province", province.code) }
+        var parameters = QueryParameters(selection.types.map { (name: "type", value: $0.rawValue) })
+        if let province = selection.province { parameters.append("province", province.code) }
         if granularity != .day { parameters.append("granularity", granularity.rawValue) }
         if let window {
             parameters.append("since", window.first.description)
@@ -33,6 +33,10 @@ enum Link {
         }
         if download { parameters.append("download", "1") }
         return "/series" + (`extension`.map { ".\($0)" } ?? "") + "?" + parameters.encoded
+    }
+
+    static func series(_ key: SeriesKey, granularity: SeriesView.Granularity = .day) -> String {
+        series(SeriesSelection(key), granularity: granularity)
     }
 
     /// The events table (or an export, with `extension`) for `query`.

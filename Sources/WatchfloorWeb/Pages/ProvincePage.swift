@@ -9,7 +9,7 @@ enum ProvincePage {
             <a class="panel card" href="\(Link.series(trend.key, granularity: .week))">
             <h3>\(trend.key.type.displayName)</h3>
             <div class="figure"><strong>\(Format.count(trend.total))</strong> in \(trend.values.count) weeks · \(Format.count(trend.lastWeek)) in the last 7 days</div>
-            \(HTML(trusted: InterimSparkline(trend: trend, width: 240, height: 42).svg()))
+            \(ChartRendering.sparkline(trend, width: 240, height: 42))
             </a>
             """
         }

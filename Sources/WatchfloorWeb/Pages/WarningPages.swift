@@ -31,12 +31,16 @@ enum WarningPages {
             "<dt>\(name.replacingOccurrences(of: "_", with: " "))</dt><dd class=\"mono\">\(value == value.rounded() && abs(value) < 1e9 ? Format.count(Int(value)) : String(format: "%.4g", value))</dd>"
         }
         let charts = view.series.map { series -> HTML in
-            """
-            <figure class="series-figure"><div class="chart-wrap"><img class="chart" src="\(Link.series(series.key, window: series.window, extension: "svg"))" width="960" height="340" alt="\(series.title) around the onset"></div>
-            <figcaption class="exports small"><a href="\(Link.series(series.key, window: series.window))">Open series</a>\
-            <a href="\(Link.series(series.key, window: series.window, extension: "svg", download: true))" download>Chart (SVG)</a>\
-            <a href="\(Link.series(series.key, window: series.window, extension: "csv", download: true))" download>Data (CSV)</a></figcaption></figure>
-            """
+            let (selection, window) = (series.selection, series.window)
+            let found = series.changePoints.filter { $0.warning == warning.id }.count
+                + series.silenceSpans.filter { $0.warning == warning.id }.count
+            return """
+                <figure class="series-figure"><div class="chart-wrap"><img class="chart" src="\(Link.series(selection, window: window, extension: "svg"))" width="\(Int(ChartRendering.seriesWidth))" height="\(Int(ChartRendering.seriesHeight))" alt="\(series.title) around the onset"></div>
+                <figcaption class="exports small"><span>\(found > 0 ? "\(Format.plural(found, "change or silence", "changes or silences")) found on this series became this warning" : "no change or silence found on this series is linked to this warning")</span>\
+                <a href="\(Link.series(selection, window: window))">Open series</a>\
+                <a href="\(Link.series(selection, window: window, extension: "svg", download: true))" download>Chart (SVG)</a>\
+                <a href="\(Link.series(selection, window: window, extension: "csv", download: true))" download>Data (CSV)</a></figcaption></figure>
+                """
         }
         let events = view.events.map { stored in eventCard(stored) }
         return Layout(title: "\(warning.kind.rawValue) \(warning.kind.title)", section: .warnings).render("""

@@ -6,6 +6,8 @@ import WatchfloorPipeline
 struct APIRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
+    let analysis: AnalysisSettings
+    let seriesViews: SeriesViewMemo
 
     static var prefix: String { "/api/v1" }
 
@@ -26,9 +28,10 @@ struct APIRoutes<Context: RequestContext> {
         api.get("warnings/:id") { request, context in
             let id = try PageRoutes<Context>.id(context.parameters.require("id"), what: "warning")
             return try await cached(request) {
-                guard let view = try WarningView.load(from: store, id: id) else {
+                guard let view = try WarningView.load(from: store, id: id, settings: analysis) else {
                     throw HTTPError(.notFound, message: "There is no warning \(id).")
                 }
+                seriesViews.keep(seriesOf: view, token: store.changeToken())
                 return try Reply.json(APIWarningDetail(
                     warning: APIWarning(warning: view.warning), series: view.series.map(APISeries.init),
                     events: view.events.map(EventRecord.init)))
@@ -66,7 +69,7 @@ struct APIRoutes<Context: RequestContext> {
         }
         api.get("series") { request, _ in
             let series = try SeriesRequest(request.parameters)
-            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store))) }
+            return try await cached(request) { try Reply.json(APISeries(view: try series.load(from: store, settings: analysis, memo: seriesViews))) }
         }
         api.get("documents") { request, _ in
             let parameters = request.parameters

@@ -7,6 +7,8 @@ import WatchfloorPipeline
 struct ExportRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
+    let analysis: AnalysisSettings
+    let seriesViews: SeriesViewMemo
 
     static var batchSize: Int { 2000 }
 
@@ -33,7 +35,7 @@ struct ExportRoutes<Context: RequestContext> {
             let download = request.parameters["download"] != nil
             let rendered = try await cache.response(key: request.uri.description, token: store.changeToken()) {
                 var reply = Reply.body(
-                    ChartRendering.seriesSVG(try series.load(from: store)), contentType: "image/svg+xml; charset=utf-8",
+                    ChartRendering.seriesSVG(try series.load(from: store, settings: analysis, memo: seriesViews)), contentType: "image/svg+xml; charset=utf-8",
                     filename: download ? series.fileStem + ".svg" : nil)
                 reply.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.imagePolicy
                 return reply
@@ -43,7 +45,7 @@ struct ExportRoutes<Context: RequestContext> {
         router.get("/series.csv") { request, _ in
             let series = try SeriesRequest(request.parameters)
             return try await cache.response(key: request.uri.description, token: store.changeToken()) {
-                Reply.body(try series.load(from: store).csv(), contentType: "text/csv; charset=utf-8", filename: series.fileStem + ".csv")
+                Reply.body(try series.load(from: store, settings: analysis, memo: seriesViews).csv(), contentType: "text/csv; charset=utf-8", filename: series.fileStem + ".csv")
             }
         }
     }

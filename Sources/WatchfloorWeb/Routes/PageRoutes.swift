@@ -6,6 +6,8 @@ import WatchfloorPipeline
 struct PageRoutes<Context: RequestContext> {
     let store: any Store
     let cache: PageCache
+    let analysis: AnalysisSettings
+    let seriesViews: SeriesViewMemo
 
     func register(on router: Router<Context>) {
         router.get("/") { request, _ in
@@ -26,7 +28,9 @@ struct PageRoutes<Context: RequestContext> {
         router.get("/series") { request, _ in
             let series = try SeriesRequest(request.parameters)
             return try await cached(request) {
-                Reply.html(SeriesPage.render(try series.load(from: store), requestedWindow: series.window))
+                Reply.html(SeriesPage.render(
+                    try series.load(from: store, settings: analysis, memo: seriesViews), requestedWindow: series.window,
+                    combinations: analysis.combinedTypes))
             }
         }
         router.get("/warnings") { request, _ in
@@ -36,9 +40,10 @@ struct PageRoutes<Context: RequestContext> {
         router.get("/warnings/:id") { request, context in
             let id = try Self.id(context.parameters.require("id"), what: "warning")
             return try await cached(request) {
-                guard let view = try WarningView.load(from: store, id: id) else {
+                guard let view = try WarningView.load(from: store, id: id, settings: analysis) else {
                     throw HTTPError(.notFound, message: "There is no warning \(id). Warnings are replaced when the analysis runs again.")
                 }
+                seriesViews.keep(seriesOf: view, token: store.changeToken())
                 return Reply.html(WarningPages.detail(view))
             }
         }
@@ -88,18 +93,29 @@ struct PageRoutes<Context: RequestContext> {
     }
 }
 
-/// The series a request names: `type` (required), `province` (a code; absent for national),
-/// `granularity` (`day` or `week`), `since` and `until`.
-struct SeriesRequest: Sendable {
-    var key: SeriesKey
+/// The series a request names: `type` (required; repeated, the types are counted together, as
+/// the warnings count gift deliveries with condolence visits), `province` (a code; absent for
+/// national), `granularity` (`day` or `week`), `since` and `until`.
+struct SeriesRequest: Sendable, Hashable {
+    var selection: SeriesSelection
     var granularity: SeriesView.Granularity
     var window: DayInterval?
 
+    init(selection: SeriesSelection, granularity: SeriesView.Granularity, window: DayInterval?) {
+        self.selection = selection
+        self.granularity = granularity
+        self.window = window
+    }
+
     init(_ parameters: QueryParameters) throws {
-        guard let type = try parameters.eventTypes().first else {
+        let types = try parameters.eventTypes()
+        guard !types.isEmpty else {
             throw QueryProblem("type", "", expected: "an event type such as GIFT_DELIVERY")
         }
-        key = SeriesKey(type: type, province: try parameters.province())
+        guard types.count <= EventType.giftPolitics.count else {
+            throw QueryProblem("type", types.last!.rawValue, expected: "at most \(EventType.giftPolitics.count) types")
+        }
+        selection = SeriesSelection(types: types, province: try parameters.province())
         granularity = try parameters.choice("granularity", SeriesView.Granularity.self) ?? .day
         let since = try parameters.day("since")
         let until = try parameters.day("until")
@@ -114,10 +130,15 @@ struct SeriesRequest: Sendable {
         }
     }
 
-    func load(from store: any Store) throws -> SeriesView {
-        try SeriesView.load(from: store, key: key, granularity: granularity, window: window)
+    /// The view, analysed with `settings`, or as `memo` kept it while the store is unchanged.
+    func load(from store: any Store, settings: AnalysisSettings, memo: SeriesViewMemo) throws -> SeriesView {
+        try memo.view(self, token: store.changeToken()) {
+            try SeriesView.load(from: store, selection: selection, settings: settings, granularity: granularity, window: window)
+        }
     }
 
-    /// `GIFT_DELIVERY-KP-09-week`, for file names.
-    var fileStem: String { "\(key.type.rawValue)-\(key.province?.code ?? "national")-\(granularity.rawValue)" }
+    /// `GIFT_DELIVERY-KP-09-week` (or `CONDOLENCE_VISIT+GIFT_DELIVERY-…`), for file names.
+    var fileStem: String {
+        "\(selection.types.map(\.rawValue).joined(separator: "+"))-\(selection.province?.code ?? "national")-\(granularity.rawValue)"
+    }
 }

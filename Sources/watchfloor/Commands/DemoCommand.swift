@@ -19,6 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
               watchfloor demo
               watchfloor demo --port 9000
               watchfloor demo --no-serve --db /tmp/demo.sqlite
+              watchfloor demo --pack packs/gift-politics
             """
     )
 
@@ -57,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             \(shifts.map { "  \($0.kind.rawValue) \($0.province?.code ?? "national") from \($0.onset): \($0.description)" }.joined(separator: "\n"))
             """)
         if noServe { return }
-        try await WebServer.run(store: store, host: "127.0.0.1", port: port) { address in
+        try await WebServer.run(store: store, host: "127.0.0.1", port: port, analysis: context.analysis) { address in
             Terminal.output("\nWatchfloor dashboard: \(address)   (Ctrl-C to stop)")
         }
     }

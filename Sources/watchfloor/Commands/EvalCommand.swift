@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import WatchfloorPipeline
 
-/// `watchfloor eval --gold FILE.jsonl`: codes a labelled file and scores the coder against it.
+/// `watchfloor eval --gold FILE.jsonl` codes a labelled file and scores the coder against it;
+/// `watchfloor eval --reviewed` scores it against the analysts' reviews in a database.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score the coder against a gold file of labelled passages.",
+        abstract: "Score the coder against a gold file of labelled passages, or against the analysts' reviews.",
         discussion: """
-            Each line of the gold file is a reporting record (DESIGN.md) with the events an analyst \
+            --gold: each line of the gold file is a reporting record (DESIGN.md) with the events an analyst \
             codes in it. The text is normalised and coded as ingest would; predicted and gold event \
             types are compared per passage as multisets. Prints per-type precision, recall and F1, \
             micro figures, macro F1 over the types present in the gold file or the predictions, and \
@@ -16,10 +17,20 @@ struct EvalCommand: ParsableCommand {
             and false negative (and province or sincerity disagreement) with the passage and the rules \
             and cues involved.
 
+            --reviewed: the same figures from the reviews in the database (--db). Only documents an \
+            analyst reviewed are scored, and in them only the machine events a review judged, as the \
+            coder coded them then: an accepted event is correct, a rejected one a false positive, an \
+            edited one is gold with its corrected type, province and sincerity. Unreviewed events are \
+            not judged, and reviews cannot add an event the coder missed, so recall here is an upper \
+            bound; the review queue shows the least confident events first, so precision is likely \
+            lower than over all machine output. --errors lists each disagreement with its review.
+
             Examples:
               watchfloor eval --gold ../shared/data/dev-passages.jsonl
               watchfloor eval --gold Tests/WatchfloorCodingTests/Fixtures/held-out.jsonl --errors
               watchfloor eval --gold gold.jsonl --format json --pack packs/gift-politics
+              watchfloor eval --reviewed --db reports.sqlite
+              watchfloor eval --reviewed --format json --errors
             """
     )
 
@@ -28,17 +39,39 @@ struct EvalCommand: ParsableCommand {
     }
 
     @Option(help: ArgumentHelp("The gold file (JSON Lines).", valueName: "FILE"))
-    var gold: String
+    var gold: String?
+
+    @Flag(help: "Score against the analysts' reviews in the database instead of a gold file.")
+    var reviewed = false
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
-    @Flag(help: "List every false positive and false negative with its text and the rules involved.")
+    @Flag(help: "List every false positive and false negative with its text and the rules (or the review) involved.")
     var errors = false
 
     @OptionGroup var packOption: PackOption
 
+    func validate() throws {
+        switch (gold, reviewed) {
+        case (nil, false): throw ValidationError("give --gold FILE.jsonl, or --reviewed to score against the reviews in the database")
+        case (.some, true): throw ValidationError("give either --gold or --reviewed, not both")
+        default: break
+        }
+    }
+
     func run() throws {
+        guard let gold else {
+            let evaluation = try ReviewedEvaluation.load(from: try Workspace.openExistingStore(path: store.databasePath))
+            if evaluation.reviews == 0 { Terminal.error("no reviews in \(store.databasePath) yet: review events on the dashboard's /review page") }
+            switch format {
+            case .json: print(EvaluationOutput.json(evaluation, errors: errors))
+            case .table: print(EvaluationOutput.table(evaluation, errors: errors))
+            }
+            return
+        }
         let pack = try packOption.load()
         let goldFile = try GoldFile.read(URL(fileURLWithPath: gold))
         let run = EvaluationRun(gold: goldFile, coder: Coder(pack: pack))

@@ -11,7 +11,9 @@ struct SeriesCommand: AsyncParsableCommand {
             given types, in a province or nationally, per publication day. The CSV has, per day: the \
             count, the coverage it was watched with, the rate, the probability of a change, the run \
             length, and the detected changes and silences. --svg draws the chart as an analyst would \
-            paste it into a report.
+            paste it into a report (by week beyond 200 days, or with --weekly). The analysis is the one the warnings and the \
+            dashboard's series pages run: as of the last publication day, with the pack's settings, over \
+            the events of the series.
 
             Examples:
               watchfloor series --type GIFT_DELIVERY --type CONDOLENCE_VISIT --province KP-10
@@ -35,7 +37,7 @@ struct SeriesCommand: AsyncParsableCommand {
     @Option(help: "Also draw the chart as SVG into this file.")
     var svg: String?
 
-    @Flag(help: "Sum by ISO week in the table.")
+    @Flag(help: "Sum by ISO week in the table and the chart.")
     var weekly = false
 
     @Option(help: "Analyse as of this day (YYYY-MM-DD).")
@@ -54,16 +56,19 @@ struct SeriesCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--type \(type): not a type of the pack \(context.pack.name); expected one of \(context.pack.eventTypes.map(\.rawValue).joined(separator: ", "))")
         }
-        let refresh = context.warnings(store: store)
-        guard let analysisContext = try refresh.context(asOf: try parseDay(asOf, option: "--as-of")) else {
-            return Terminal.output("no reporting in the database yet")
+        guard
+            let analyser = try SeriesAnalyser(
+                store: store, settings: context.analysis, asOf: try parseDay(asOf, option: "--as-of"))
+        else {
+            return Terminal.output("no dated reporting in the database yet")
         }
         let selection = SeriesSelection(types: types, province: try parseProvince(province))
-        let analysis = analysisContext.analyse(selection, settings: context.analysis, trace: true)
+        let analysis = try analyser.analyse([selection], trace: true)[0]
         if let svg {
             let chart = SeriesChart(
-                title: selection.title, subtitle: "stories per day, as of \(analysisContext.asOf)", series: analysis.series,
-                changePoints: analysis.changePoints, silences: analysis.silenceSpans, coverageChanges: analysis.coverageChanges)
+                title: selection.title, subtitle: "stories (syndicated copies counted once), as of \(analyser.asOf)",
+                series: analysis.series, changePoints: analysis.changePoints, silences: analysis.silenceSpans,
+                coverageChanges: analysis.coverageChanges, binning: weekly ? .week : .automatic)
             try chart.svg().write(toFile: svg, atomically: true, encoding: .utf8)
             Terminal.error("chart written to \(svg)")
         }
@@ -76,7 +81,7 @@ struct SeriesCommand: AsyncParsableCommand {
                 var title: String, asOf: String, points: [Point], changes: [Change], silences: [[String]]
             }
             let output = Output(
-                title: selection.title, asOf: analysisContext.asOf.description,
+                title: selection.title, asOf: analyser.asOf.description,
                 points: analysis.series.values.enumerated().map { Point(day: analysis.series.day(at: $0.offset).description, count: $0.element) },
                 changes: analysis.changePoints.map {
                     Change(onset: $0.location.description, detectedOn: $0.detectedOn.description, direction: $0.direction.rawValue,
@@ -85,7 +90,7 @@ struct SeriesCommand: AsyncParsableCommand {
                 silences: analysis.silenceSpans.map { [$0.first.description, $0.last.description] })
             Terminal.output(try JSONOutput.string(output))
         default:
-            Terminal.output("\(selection.title) — as of \(analysisContext.asOf)")
+            Terminal.output("\(selection.title) — as of \(analyser.asOf)")
             var table = Table([weekly ? "week" : "day", "stories"])
             if weekly {
                 for (week, value) in analysis.series.weekly() where value > 0 { table.add([week.description, String(Int(value))]) }

@@ -12,14 +12,20 @@ struct ServeCommand: AsyncParsableCommand {
             and whoever can reach it can review events. Nothing is loaded from the network; the pages work \
             offline. The JSON API is described at /api/v1/openapi.yaml. Stop with Ctrl-C.
 
+            The series pages run the analysis with the pack's settings (its analysis.yaml), so that they \
+            show the change points and silences the warnings were raised from: serve with the pack the \
+            warnings were computed with.
+
             Examples:
               watchfloor serve
               watchfloor serve --db reports.sqlite --port 8090
+              watchfloor serve --pack packs/gift-politics
               watchfloor serve --host 0.0.0.0 --port 8080      # reachable from other machines: think first
             """
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var packOption: PackOption
 
     @Option(help: "The address to bind.")
     var host: String = "127.0.0.1"
@@ -36,7 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let opened = try Workspace.openExistingStore(path: store.databasePath)
-        try await WebServer.run(store: opened, host: host, port: port, cachePages: !noCache) { address in
+        let context = try packOption.context()
+        try await WebServer.run(
+            store: opened, host: host, port: port, cachePages: !noCache, analysis: context.analysis
+        ) { address in
             Terminal.output("Watchfloor dashboard for \(opened.location): \(address)")
         }
     }
