@@ -8,8 +8,10 @@
 # (Benchmarks/loop/table.py) with detection within 21 days, the delay distribution and false
 # warnings per province-year, per warning kind.
 #
-# usage: Benchmarks/loop/run.sh [--seeds N] [--volume V] [--scenarios "a b c"] [--table-only]
+# usage: Benchmarks/loop/run.sh [--seeds N] [--volume V] [--scenarios "a b c"] [--pack DIR] [--table-only]
 #   --seeds N       seeds 1..N per scenario (default 10)
+#   --pack DIR      analyse with this pack (e.g. a copy of packs/gift-politics with other
+#                   analysis.yaml settings; default: the shipped pack)
 #   --volume V      override every scenario's reporting volume (default: each scenario's own;
 #                   the demo is 4, the others 1)
 #   --scenarios     which scenarios (default: baseline and the six shift scenarios)
@@ -23,11 +25,13 @@ seeds=10
 volume=""
 scenarios="baseline stopped-gifts budget-squeeze casualty-surge crackdown alliance-shift demo"
 table_only=0
+pack=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --seeds) seeds=$2; shift 2 ;;
         --volume) volume=$2; shift 2 ;;
         --scenarios) scenarios=$2; shift 2 ;;
+        --pack) pack=$(cd "$2" && pwd); shift 2 ;;
         --table-only) table_only=1; shift ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -52,10 +56,12 @@ if [[ $table_only -eq 0 ]]; then
             printf 'extends: %s\nname: %s\nreporting:\n  volume: %s\n' "$file" "$scenario" "$volume" > "$out/$scenario/scenario.yaml"
             file="$out/$scenario/scenario.yaml"
         fi
-        for seed in $(seq 1 "$seeds"); do runs+=("$file $out/$scenario/seed-$seed $seed"); done
+        # (no trailing blank: xargs -L would join the next line to this one)
+        for seed in $(seq 1 "$seeds"); do runs+=("$file $out/$scenario/seed-$seed $seed${pack:+ $pack}"); done
     done
+    [[ -n "$pack" ]] && echo "pack: $pack" | tee -a "$out/machine.txt" >&2
     printf '%s\n' "${runs[@]}" | xargs -P "$jobs" -L 1 sh -c '
-        "$0" simulate --scenario "$1" --out "$2" --seed "$3" --score > "$2.log" 2>&1 || { echo "failed: $2 (see $2.log)" >&2; exit 255; }
+        "$0" simulate --scenario "$1" --out "$2" --seed "$3" --score ${4:+--pack "$4"} > "$2.log" 2>&1 || { echo "failed: $2 (see $2.log)" >&2; exit 255; }
         rm -f "$2/score.sqlite" "$2/score.sqlite-wal" "$2/score.sqlite-shm"
     ' "$binary"
     echo "${#runs[@]} runs in $(( $(date +%s) - started )) s" | tee -a "$out/machine.txt" >&2

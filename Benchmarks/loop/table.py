@@ -13,7 +13,10 @@ and prints, per warning kind, for the real coder and for the gold labels (a perf
 3. warnings per scenario: per province-year (13 scopes: the nation and twelve provinces), the share
    on a named shift, on a real but unnamed change, and the false ones (matching neither).
 
-usage: table.py OUT [--json]
+usage: table.py OUT [--summary]
+  --summary   one line per coding: per kind, named shifts found within 21 / 120 days, real changes
+              carried by at least 0.25 stories a day found within 21 days, and false warnings per
+              province-year on the baseline and over all scenarios (for comparing settings)
 """
 import glob
 import json
@@ -163,10 +166,48 @@ def warnings_table(runs, coding):
               f"{share(unnamed, total)} | {share(false, total)} | {fmt(false / province_years, 3)} | {kinds} |")
 
 
+def summary(runs, coding):
+    parts = []
+    for kind in KINDS:
+        shifts = within = found = 0
+        changes = changes_within = 0
+        for run in runs:
+            for name, score, _ in sections(run):
+                if name != coding:
+                    continue
+                for d in score["detections"]:
+                    if d["shift"]["kind"] == kind:
+                        shifts += 1
+                        delay = d["delay_days"]
+                        within += delay is not None and delay <= TARGET
+                        found += delay is not None and delay <= 120
+                for c in score["changes"]:
+                    change = c["change"]
+                    if change["kind"] == kind and change["expected"] and change["stories_per_day"] >= 0.25:
+                        changes += 1
+                        changes_within += c["delay_days"] is not None and c["delay_days"] <= TARGET
+        parts.append(f"{kind} {within}/{found}/{shifts} {changes_within}/{changes}")
+    false = {}
+    for run in runs:
+        for name, score, _ in sections(run):
+            if name == coding:
+                key = "baseline" if run["scenario"] == "baseline" else "all"
+                for k in (key, "all") if key == "baseline" else ("all",):
+                    n, py = false.get(k, (0, 0.0))
+                    false[k] = (n + len(score["false_alarms"]), py + run["scopes"] * run["years"])
+    rates = " ".join(f"false/py {k} {n / py:.3f}" for k, (n, py) in sorted(false.items()))
+    print(f"{coding:12} " + " | ".join(parts) + " | " + rates)
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     runs = load(sys.argv[1])
+    if "--summary" in sys.argv:
+        print("per kind: named found ≤21 d / ≤120 d / shifts, real changes ≥ 0.25 a day found ≤21 d / changes")
+        for coding in ["coder", "gold labels"]:
+            summary(runs, coding)
+        return
     if not runs:
         sys.exit(f"table.py: no score.json under {sys.argv[1]}/*/seed-*/")
     machine = os.path.join(sys.argv[1], "machine.txt")

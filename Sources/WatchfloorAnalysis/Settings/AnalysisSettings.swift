@@ -89,7 +89,7 @@ public struct AnalysisSettings: Hashable, Sendable {
     }
 
     public static let defaultDetector = PoissonGammaBOCPD.Configuration(
-        hazard: 1.0 / 365, prior: .empirical(shape: 1), recentDays: 60, alarmProbability: 0.8, confirmationDays: 3,
+        hazard: 1.0 / 365, prior: .empirical(shape: 1), recentDays: 60, alarmProbability: 0.6, confirmationDays: 3,
         separationDays: 14, pruneMass: 1e-4, maxHypotheses: 300)
 
     public static let defaultMonitors: [ChangeMonitor] = [

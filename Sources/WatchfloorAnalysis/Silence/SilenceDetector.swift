@@ -27,8 +27,8 @@ public struct SilenceDetector: Sendable {
         public var priorShape: Double
 
         public init(
-            baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 14,
-            probability: Double = 0.001, priorShape: Double = 0.5
+            baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 10,
+            probability: Double = 0.01, priorShape: Double = 0.5
         ) {
             self.baselineDays = baselineDays
             self.minimumBaselineEvents = minimumBaselineEvents
