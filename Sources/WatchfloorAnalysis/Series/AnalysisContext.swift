@@ -51,6 +51,6 @@ public struct AnalysisContext: Sendable {
         let interval = interval ?? DayInterval(first: asOf, last: asOf)
         return SeriesAnalysis(
             selection: selection, ledger: ledger, coverage: coverage, interval: interval, detector: settings.detector,
-            silence: settings.silence.detector, trace: trace)
+            silence: settings.silence.detector, dispersion: settings.dispersion, trace: trace)
     }
 }

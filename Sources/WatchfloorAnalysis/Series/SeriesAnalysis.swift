@@ -23,6 +23,9 @@ public struct SeriesAnalysis: Sendable {
     public var changePoints: [ChangePoint]
     public var silences: [SilenceDetector.Silence]
     public var coverageChanges: [CoverageChange]
+    /// Per day: the series' over-dispersion φ as the detectors used it (1: Poisson; see
+    /// ``Overdispersion``). Each story and day of coverage counted 1/φ as evidence.
+    public var dispersion: [Double]
     /// Per day, when traced: the probability of a change within the detector's recent days, the
     /// most probable regime's rate (reports a day at full coverage) and its length.
     public var changeProbabilities: [Double]
@@ -31,20 +34,29 @@ public struct SeriesAnalysis: Sendable {
 
     public init(
         selection: SeriesSelection, ledger: IndicatorLedger, coverage: CoverageLog, interval: DayInterval,
-        detector: PoissonGammaBOCPD.Configuration, silence: SilenceDetector.Settings?, trace: Bool = false
+        detector: PoissonGammaBOCPD.Configuration, silence: SilenceDetector.Settings?,
+        dispersion overdispersion: Overdispersion? = nil, trace: Bool = false
     ) {
         self.selection = selection
-        series = ledger.series(selection, over: interval)
+        let series = ledger.series(selection, over: interval)
+        let exposure = coverage.exposure(outletEvents: ledger.outlets(selection), over: interval)
+        self.series = series
         outlets = ledger.outlets(selection)
-        exposure = coverage.exposure(outletEvents: outlets, over: interval)
-        let scan = ChangePointScan(counts: series.values, exposures: exposure, configuration: detector, trace: trace)
+        self.exposure = exposure
+        // Quasi-likelihood: the detectors weigh the evidence as the clusters the stories come in.
+        let weighed = overdispersion?.weighed(counts: series.values, exposures: exposure)
+        let phi = weighed?.factors
+        dispersion = phi ?? [Double](repeating: 1, count: series.count)
+        let counts = weighed?.counts ?? series.values
+        let exposures = weighed?.exposures ?? exposure
+        let scan = ChangePointScan(counts: counts, exposures: exposures, configuration: detector, trace: trace)
         alarms = scan.alarms
         changeProbabilities = scan.changeProbabilities
         rates = scan.rates
         runLengths = scan.runLengths
         changePoints = scan.alarms.map { $0.changePoint(start: interval.first) }
         if let silence {
-            silences = SilenceDetector(settings: silence).scan(counts: series.values, exposures: exposure)
+            silences = SilenceDetector(settings: silence).scan(counts: series.values, exposures: exposure, dispersion: phi)
         } else {
             silences = []
         }

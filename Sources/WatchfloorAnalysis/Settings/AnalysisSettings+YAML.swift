@@ -22,7 +22,8 @@ extension AnalysisSettings {
     static func parse(_ root: YAMLValue) throws(ConfigurationError) -> AnalysisSettings {
         var settings = AnalysisSettings.default
         try root.rejectUnknownKeys([
-            "detector", "series", "monitors", "silence", "gratitude", "narrative_gap", "coverage", "warnings",
+            "detector", "series", "monitors", "silence", "gratitude", "narrative_gap", "coverage", "overdispersion",
+            "warnings",
         ])
         if let node = root["detector"] { settings.detector = try detector(node, base: settings.detector) }
         if let node = root["series"] {
@@ -40,6 +41,7 @@ extension AnalysisSettings {
         }
         if let node = root["narrative_gap"] { settings.narrativeGap = try narrativeGap(node, base: settings.narrativeGap) }
         if let node = root["coverage"] { settings.coverage = try coverage(node, base: settings.coverage) }
+        if let node = root["overdispersion"] { settings.dispersion = try dispersion(node, base: settings.dispersion) }
         if let node = root["warnings"] {
             try node.rejectUnknownKeys(["episode_days", "maximum_events"])
             if let v = node["episode_days"] { settings.episodeDays = try v.int(in: 0...3_650) }
@@ -156,6 +158,21 @@ extension AnalysisSettings {
         if let v = node["minimum_quiet_days"] { c.minimumQuietDays = try v.int(in: 1...3_650) }
         if let v = node["volume"] { c.volume = try detector(v, base: c.volume) }
         return c
+    }
+
+    private static func dispersion(_ node: YAMLValue, base: Overdispersion?) throws(ConfigurationError) -> Overdispersion? {
+        try node.rejectUnknownKeys(["enabled", "window_weeks", "minimum_weeks", "maximum", "minimum_coverage"])
+        if let v = node["enabled"], try !v.bool() { return nil }
+        var d = base ?? .default
+        if let v = node["window_weeks"] { d.windowWeeks = try v.int(in: 2...520) }
+        if let v = node["minimum_weeks"] { d.minimumWeeks = try v.int(in: 2...520) }
+        if let v = node["maximum"] { d.maximum = try v.double(in: 1...1_000) }
+        if let v = node["minimum_coverage"] { d.minimumCoverage = try v.double(in: 0...1) }
+        if d.minimumWeeks > d.windowWeeks {
+            throw (node["minimum_weeks"] ?? node).error(
+                "expected minimum_weeks (\(d.minimumWeeks)) to be at most window_weeks (\(d.windowWeeks))")
+        }
+        return d
     }
 
     private static func eventTypes(_ node: YAMLValue) throws(ConfigurationError) -> [EventType] {

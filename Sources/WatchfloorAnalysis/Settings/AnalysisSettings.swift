@@ -44,6 +44,9 @@ public struct AnalysisSettings: Hashable, Sendable {
     public var gratitude: GratitudeMonitor.Settings
     public var narrativeGap: NarrativeGap.Settings
     public var coverage: CoverageLog.Settings
+    /// How the change and silence detectors allow for stories that come in clusters (`nil`: they
+    /// take every story as independent evidence).
+    public var dispersion: Overdispersion?
     /// Warnings of the same kind and place less than this many days apart are one episode.
     public var episodeDays: Int
     /// At most this many supporting events are listed per warning (the most relevant).
@@ -70,7 +73,7 @@ public struct AnalysisSettings: Hashable, Sendable {
         lookbackDays: Int = 1096, monitors: [ChangeMonitor] = Self.defaultMonitors,
         silence: SilenceSettings = SilenceSettings(), gratitude: GratitudeMonitor.Settings = .default,
         narrativeGap: NarrativeGap.Settings = .default, coverage: CoverageLog.Settings = .default,
-        episodeDays: Int = 30, maximumEvents: Int = 40
+        dispersion: Overdispersion? = .default, episodeDays: Int = 30, maximumEvents: Int = 40
     ) {
         self.detector = detector
         self.minimumEvents = minimumEvents
@@ -80,12 +83,13 @@ public struct AnalysisSettings: Hashable, Sendable {
         self.gratitude = gratitude
         self.narrativeGap = narrativeGap
         self.coverage = coverage
+        self.dispersion = dispersion
         self.episodeDays = episodeDays
         self.maximumEvents = maximumEvents
     }
 
     public static let defaultDetector = PoissonGammaBOCPD.Configuration(
-        hazard: 1.0 / 365, prior: .empirical(shape: 1), recentDays: 60, alarmProbability: 0.8, confirmationDays: 3,
+        hazard: 1.0 / 365, prior: .empirical(shape: 1), recentDays: 60, alarmProbability: 0.6, confirmationDays: 3,
         separationDays: 14, pruneMass: 1e-4, maxHypotheses: 300)
 
     public static let defaultMonitors: [ChangeMonitor] = [

@@ -27,8 +27,8 @@ public struct SilenceDetector: Sendable {
         public var priorShape: Double
 
         public init(
-            baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 14,
-            probability: Double = 0.001, priorShape: Double = 0.5
+            baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 10,
+            probability: Double = 0.01, priorShape: Double = 0.5
         ) {
             self.baselineDays = baselineDays
             self.minimumBaselineEvents = minimumBaselineEvents
@@ -70,7 +70,14 @@ public struct SilenceDetector: Sendable {
     }
 
     /// The silences in a daily series (`exposures` one per day, or full coverage throughout).
-    public func scan(counts: [Double], exposures: [Double]? = nil) -> [Silence] {
+    /// With `dispersion` (φ per day, see ``Overdispersion``), stories that come in clusters count
+    /// as the clusters: the rate is Gamma(α₀ + k/φ, E/φ) and the run's coverage E_run/φ, so
+    ///
+    ///     P(no report over the run) = (E_b / (E_b + E_run))^(α₀ + k/φ)
+    ///
+    /// with φ read on the run's first day. A gap between bursts is less surprising than between
+    /// independent stories.
+    public func scan(counts: [Double], exposures: [Double]? = nil, dispersion: [Double]? = nil) -> [Silence] {
         let n = counts.count
         let countSums = PrefixSums(counts)
         let exposureSums = PrefixSums(exposures ?? [Double](repeating: 1, count: n))
@@ -90,8 +97,9 @@ public struct SilenceDetector: Sendable {
             let baselineExposure = exposureSums[from..<runStart]
             let runExposure = exposureSums[runStart..<(t + 1)]
             guard events >= Double(settings.minimumBaselineEvents), baselineExposure > 0 else { continue }
-            let rate = GammaPoisson(shape: settings.priorShape + events, rate: baselineExposure)
-            let probability = rate.probabilityOfNone(exposure: runExposure)
+            let phi = dispersion?[runStart] ?? 1
+            let rate = GammaPoisson(shape: settings.priorShape + events / phi, rate: baselineExposure / phi)
+            let probability = rate.probabilityOfNone(exposure: runExposure / phi)
             if let o = open {
                 silences[o].last = t
                 silences[o].probability = probability

@@ -76,6 +76,19 @@ public enum Happening: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The rate behind a national driver where the model draws the week's count from one
+    /// (shipments and transfers are Poisson draws, summits a weekly coin): the expected reporting
+    /// follows the rate, not the week's draw. A week with three shipments instead of one is
+    /// chance, not a change in the exchange; a change in the rate is.
+    func nationalRate(_ week: WeekRecord, exchange: ExchangeParameters) -> Double {
+        switch self {
+        case .arms: exchange.armsShipmentsPerWeek * week.exchange.armsFactor
+        case .tech: exchange.techTransfersPerWeek * week.exchange.techFactor
+        case .summit: exchange.summitsPerYear / 52
+        default: nationalDriver(week)
+        }
+    }
+
     /// Weeks without gifts before sources speak of gifts having stopped.
     static let silenceWeeks = 3
 

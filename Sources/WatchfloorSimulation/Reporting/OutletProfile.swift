@@ -4,13 +4,15 @@ import WatchfloorYAML
 /// A simulated outlet: what it watches, how fast and how well it reports (`outlets.yaml`).
 ///
 /// Each week, for each happening it reports and each province it covers, the outlet publishes
-/// `Poisson(volume × coverage × min(max, perEvent × count))` documents, where `count` is the
-/// happening's latent driver that week (multiplied by the province's visibility for outlets
-/// that follow the centre's attention, as state media do).
+/// `Poisson(volume × coverage × perEvent × count)` documents, where `count` is the happening's
+/// latent driver that week (multiplied by the province's visibility for outlets that follow the
+/// centre's attention, as state media do). The rate is **proportional** to the count, with no
+/// cap: twice the gifts delivered, twice the reports of gifts on average, so that the reporting
+/// tracks the world it reports on and the truth can be the yardstick of the warnings.
 public struct OutletProfile: Sendable {
     public struct Rate: Sendable, Equatable {
+        /// Documents per unit of the happening's weekly count, at full coverage and volume 1.
         public var perEvent: Double
-        public var maximum: Double
     }
 
     public struct Syndication: Sendable, Equatable {
@@ -92,8 +94,12 @@ public struct OutletProfile: Sendable {
                 let names = Happening.allCases.filter { $0 != .context }.map(\.rawValue).joined(separator: ", ")
                 throw value.error("unknown happening \"\(key)\"; expected one of \(names)")
             }
-            try value.rejectUnknownKeys(["per_event", "max"])
-            reports.append((happening, Rate(perEvent: try value.required("per_event").double(in: 0...1000), maximum: try value.required("max").double(in: 0...1000))))
+            if let cap = value["max"] {
+                throw cap.error(
+                    "\"max\" is no longer read: an outlet reports in proportion to what happens (per_event × count), without a cap")
+            }
+            try value.rejectUnknownKeys(["per_event"])
+            reports.append((happening, Rate(perEvent: try value.required("per_event").double(in: 0...1000))))
         }
         reports.sort { $0.happening < $1.happening }
         return OutletProfile(

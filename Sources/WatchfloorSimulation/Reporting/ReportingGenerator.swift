@@ -4,15 +4,20 @@ import Watchfloor
 /// The observation model: turns a run's truth into the reporting outlets would publish about it.
 ///
 /// Each week, each outlet draws, for each happening it reports and each province it covers, a
-/// Poisson number of documents whose mean follows the happening's latent count (see
+/// Poisson number of documents whose mean is proportional to the happening's latent count (see
 /// ``OutletProfile``). A document is one to three sentences: the report itself, sometimes a
 /// second happening of the same place and week, sometimes an attribution or caveat; its labels
 /// are the events those sentences report. Outlets lag, misplace, invent (false reports), and
-/// copy one another (near-duplicate syndication). Deterministic for the seed.
+/// copy one another (near-duplicate syndication); distinct stories are worded apart
+/// (``DistinctWording``) so that the store does not fold them together. Beside the documents it
+/// keeps their expectation (``ExpectedReporting``): the latent rate every indicator series
+/// watches. Deterministic for the seed.
 ///
 /// ```swift
 /// let library = try TemplateLibrary.load(from: scenario.reporting.templates)
-/// let documents = ReportingGenerator(library: library, truth: truth).documents()
+/// let reporting = ReportingGenerator(library: library, truth: truth).reporting()
+/// reporting.documents.count
+/// reporting.expected.weekly(types: [.deployment], province: nil)
 /// ```
 public struct ReportingGenerator: Sendable {
     public let library: TemplateLibrary
@@ -28,11 +33,27 @@ public struct ReportingGenerator: Sendable {
         self.truth = truth
     }
 
-    public func documents() -> [SimulatedDocument] {
+    public func documents() -> [SimulatedDocument] { reporting().documents }
+
+    /// The documents, in publication order, with their expectation.
+    public func reporting() -> SimulatedReporting {
         var writer = Writer(library: library, truth: truth)
         writer.writeAll()
-        return writer.documents.sorted { ($0.published, $0.record.id ?? "") < ($1.published, $1.record.id ?? "") }
+        return SimulatedReporting(
+            documents: writer.documents.sorted { ($0.published, $0.record.id ?? "") < ($1.published, $1.record.id ?? "") },
+            expected: writer.expected, similarOriginals: writer.wording.collisions)
     }
+}
+
+/// What ``ReportingGenerator`` writes for one run.
+public struct SimulatedReporting: Sendable {
+    /// In publication order.
+    public var documents: [SimulatedDocument]
+    /// The stories the outlets were expected to publish (the latent rate of every series).
+    public var expected: ExpectedReporting
+    /// Original stories that could not be worded apart from an earlier one of their happening
+    /// (the store may fold them into its cluster); a handful at most with varied templates.
+    public var similarOriginals: Int
 }
 
 /// The generator's working state for one pass over the truth.
@@ -45,6 +66,9 @@ private struct Writer {
     var random: SeededGenerator
     var documents: [SimulatedDocument] = []
     var sequence = 0
+    var expected: ExpectedReporting
+    var yields: StoryYields
+    var wording = DistinctWording()
 
     // Per province, in `Scenario.provinceOrder`.
     var lastGiftWeek: [Int?]
@@ -58,6 +82,8 @@ private struct Writer {
         lastDay = scenario.day(ofWeek: scenario.weeks).adding(days: -1)
         outletsByName = Dictionary(library.outlets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         random = SeededGenerator(seed: truth.seed).fork(stream: 2)
+        expected = ExpectedReporting(start: scenario.start, weeks: scenario.weeks)
+        yields = StoryYields(library: library)
         lastGiftWeek = Array(repeating: nil, count: Scenario.provinceOrder.count)
         weeksWithoutGifts = Array(repeating: 0, count: Scenario.provinceOrder.count)
     }
@@ -87,7 +113,9 @@ private struct Writer {
         let volume = scenario.reporting.volume
         for (happening, rate) in outlet.reports {
             if happening.isNational {
-                let mean = volume * min(rate.maximum, rate.perEvent * happening.nationalDriver(week))
+                let mean = volume * rate.perEvent * happening.nationalDriver(week)
+                let expectedMean = volume * rate.perEvent * happening.nationalRate(week, exchange: scenario.exchange)
+                expect(expectedMean, of: happening, by: outlet, province: nil, in: week)
                 for _ in 0..<random.poisson(mean: mean) {
                     write(happening, about: coveredProvince(of: outlet), in: week, by: outlet)
                 }
@@ -96,12 +124,37 @@ private struct Writer {
             for (p, province) in Scenario.provinceOrder.enumerated() {
                 let coverage = outlet.coverage(of: province)
                 guard coverage > 0 else { continue }
-                var mean = volume * coverage * min(rate.maximum, rate.perEvent * driver(happening, province: p, in: week))
+                var mean = volume * coverage * rate.perEvent * driver(happening, province: p, in: week)
                 if outlet.visibilityWeighted { mean *= scenario.provinces[province]!.visibility }
+                expect(mean, of: happening, by: outlet, province: p, in: week)
                 for _ in 0..<random.poisson(mean: mean) {
                     write(happening, about: province, in: week, by: outlet)
                 }
             }
+        }
+    }
+
+    /// Adds the events `mean` documents of `happening` are expected to report to the expectation.
+    private mutating func expect(_ mean: Double, of happening: Happening, by outlet: OutletProfile, province p: Int?, in week: WeekRecord) {
+        guard mean > 0 else { return }
+        let companions = p.map { p in
+            happening.companions(voice: outlet.source.kind).filter { driver($0, province: p, in: week) > 0 }
+        } ?? []
+        let perDocument = yields.yields(
+            of: happening, by: outlet, companions: companions, companionChance: ReportingGenerator.companionChance)
+        let place = p.map { Scenario.provinceOrder[$0] }
+        for (event, value) in perDocument {
+            let province: Province? =
+                switch event.placement {
+                case .named: place
+                case .none: nil
+                case .fixed(let fixed): fixed
+                }
+            expected.add(
+                mean * value,
+                ExpectedReporting.Key(
+                    week: week.week, province: province, type: event.type, source: outlet.source.kind,
+                    sincerity: event.sincerity))
         }
     }
 
@@ -159,30 +212,22 @@ private struct Writer {
             lastGift: p.flatMap { lastGiftWeek[$0] }.map { scenario.day(ofWeek: $0).adding(days: 3) },
             count: week.provinces[p ?? 0].newlyBereaved, deathsTotal: deathsSoFar,
             mentions: outlet.mentions[language] ?? [])
+        // Distinct stories are worded apart: compose again while the text comes too close to an
+        // earlier story of the same happening and language, and keep the most distinct. Stories
+        // that report no event (speculation) may repeat themselves: they count in no series.
+        let bucket = "\(happening.rawValue)/\(language.rawValue)"
+        let attempts = happening == .speculation ? 1 : DistinctWording.attempts
+        var chosen: (sentences: [RenderedSentence], shingles: [UInt64], similarity: Double)?
+        for _ in 0..<attempts {
+            let sentences = compose(happening, from: candidates, book: book, context: context, province: p, in: week, voice: voice)
+            let shingles = DistinctWording.shingles(sentences.map(\.text).joined(separator: " "))
+            let similarity = wording.similarity(shingles, in: bucket)
+            if chosen == nil || similarity < chosen!.similarity { chosen = (sentences, shingles, similarity) }
+            if similarity < DistinctWording.threshold { break }
+        }
+        if happening != .speculation { wording.insert(chosen!.shingles, in: bucket, similarity: chosen!.similarity) }
+        let sentences = chosen!.sentences
         var renderer = SentenceRenderer(book: book, places: library.places, context: context)
-        var sentences: [(text: String, events: [GoldEvent])] = []
-        func add(_ sentence: ReportSentence, renderer: inout SentenceRenderer, random: inout SeededGenerator) {
-            renderer.resetNamed()
-            let text = renderer.render(sentence.template, random: &random)
-            sentences.append((text, sentence.goldEvents(named: renderer.named)))
-        }
-        add(random.pick(candidates), renderer: &renderer, random: &random)
-
-        if let p, random.chance(ReportingGenerator.companionChance) {
-            let companions = happening.companions(voice: voice).filter { driver($0, province: p, in: week) > 0 }
-            if let companion = companions.randomElement(using: &random) {
-                // A second sentence adds news: not another telling of an event already reported.
-                let reported = Set(sentences.flatMap { $0.events.map(\.type) })
-                let options = book.sentences(for: companion, voice: voice).filter {
-                    !$0.needsSecondProvince && $0.events.allSatisfy { !reported.contains($0.type) }
-                }
-                if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
-            }
-        }
-        if random.chance(ReportingGenerator.contextChance) {
-            let options = book.sentences(for: .context, voice: voice).filter { place != nil || !$0.namesPlace(vocabulary: book.vocabulary) }
-            if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
-        }
 
         var title: String? = nil
         if let titles = book.titles[happening]?[voice]?.filter({ place != nil || !$0.namesPlace(vocabulary: book.vocabulary, depth: 0) }),
@@ -205,6 +250,42 @@ private struct Writer {
             falseReport: falseReport, misplaced: misplaced, syndicatedFrom: nil)
         documents.append(document)
         syndicate(document, sentences: sentences, book: book, from: outlet)
+    }
+
+    typealias RenderedSentence = (text: String, events: [GoldEvent])
+
+    /// One composition of a document: the report, sometimes a related happening of the same place
+    /// and week, sometimes an attribution or caveat.
+    private mutating func compose(
+        _ happening: Happening, from candidates: [ReportSentence], book: PhraseBook, context: RenderContext,
+        province p: Int?, in week: WeekRecord, voice: SourceKind
+    ) -> [RenderedSentence] {
+        var renderer = SentenceRenderer(book: book, places: library.places, context: context)
+        var sentences: [RenderedSentence] = []
+        func add(_ sentence: ReportSentence, renderer: inout SentenceRenderer, random: inout SeededGenerator) {
+            renderer.resetNamed()
+            let text = renderer.render(sentence.template, random: &random)
+            sentences.append((text, sentence.goldEvents(named: renderer.named)))
+        }
+        add(random.pick(candidates), renderer: &renderer, random: &random)
+
+        if let p, random.chance(ReportingGenerator.companionChance) {
+            let companions = happening.companions(voice: voice).filter { driver($0, province: p, in: week) > 0 }
+            if let companion = companions.randomElement(using: &random) {
+                // A second sentence adds news: not another telling of an event already reported.
+                let reported = Set(sentences.flatMap { $0.events.map(\.type) })
+                let options = book.sentences(for: companion, voice: voice).filter {
+                    !$0.needsSecondProvince && $0.events.allSatisfy { !reported.contains($0.type) }
+                }
+                if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
+            }
+        }
+        if random.chance(ReportingGenerator.contextChance) {
+            let place = context.province
+            let options = book.sentences(for: .context, voice: voice).filter { place != nil || !$0.namesPlace(vocabulary: book.vocabulary) }
+            if let sentence = options.randomElement(using: &random) { add(sentence, renderer: &renderer, random: &random) }
+        }
+        return sentences
     }
 
     /// A language the outlet writes in that has sentences for the happening in its voice.

@@ -9,6 +9,11 @@ public struct SimulationRun: Sendable {
     public var truth: LatentSeries
     /// The first run's reporting, in publication order (empty when reporting was not asked for).
     public var documents: [SimulatedDocument]
+    /// The stories the outlets were expected to publish: the latent rate of every indicator
+    /// series (`nil` when reporting was not asked for).
+    public var expected: ExpectedReporting?
+    /// Original stories that could not be worded apart from an earlier one.
+    public var similarOriginals: Int = 0
     public var shifts: [InjectedShift]
     public var horizon: StrainHorizon
 }
@@ -26,11 +31,10 @@ public enum Simulation {
     /// ```
     public static func run(_ scenario: Scenario, seed: UInt64, runs: Int = 1, library: TemplateLibrary?) async -> SimulationRun {
         precondition(runs >= 1, "a simulation needs at least one run")
-        let first = Task { () -> (LatentSeries, [SimulatedDocument]) in
+        let first = Task { () -> (LatentSeries, SimulatedReporting?) in
             var model = GiftPoliticsModel(scenario: scenario, seed: seed)
             let truth = model.run()
-            let documents = library.map { ReportingGenerator(library: $0, truth: truth).documents() } ?? []
-            return (truth, documents)
+            return (truth, library.map { ReportingGenerator(library: $0, truth: truth).reporting() })
         }
         var weeks = [Int?](repeating: nil, count: runs)
         await withTaskGroup(of: (Int, Int?).self) { group in
@@ -42,10 +46,11 @@ public enum Simulation {
             }
             for await (index, week) in group { weeks[index] = week }
         }
-        let (truth, documents) = await first.value
+        let (truth, reporting) = await first.value
         weeks[0] = truth.strainWeek()
         return SimulationRun(
-            scenario: scenario, seed: seed, truth: truth, documents: documents, shifts: scenario.injectedShifts,
-            horizon: StrainHorizon(weeks: weeks, threshold: scenario.strain.threshold))
+            scenario: scenario, seed: seed, truth: truth, documents: reporting?.documents ?? [],
+            expected: reporting?.expected, similarOriginals: reporting?.similarOriginals ?? 0,
+            shifts: scenario.injectedShifts, horizon: StrainHorizon(weeks: weeks, threshold: scenario.strain.threshold))
     }
 }

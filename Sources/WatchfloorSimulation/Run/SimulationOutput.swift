@@ -9,6 +9,7 @@ import Watchfloor
 /// DIR/truth/latent.csv       the latent series per province and week, and nationally
 /// DIR/truth/exchange.csv     the DPRK–Russia exchange per week
 /// DIR/truth/shifts.json      the injected shifts, named by the warning each should raise
+/// DIR/truth/expected.csv     the stories the outlets were expected to publish (with reporting)
 /// DIR/truth/labels.jsonl     each document in the gold format, with the events it reports
 /// ```
 public enum SimulationOutput {
@@ -54,6 +55,9 @@ public enum SimulationOutput {
         try save(Data(run.truth.latentCSV().utf8), truthFolder.appendingPathComponent("latent.csv"))
         try save(Data(run.truth.exchangeCSV().utf8), truthFolder.appendingPathComponent("exchange.csv"))
         try save(try pretty.encode(run.shifts), truthFolder.appendingPathComponent("shifts.json"))
+        if let expected = run.expected {
+            try save(Data(expected.csv().utf8), truthFolder.appendingPathComponent("expected.csv"))
+        }
         try save(try pretty.encode(SimulationSummary(run)), directory.appendingPathComponent("summary.json"))
         return written
     }

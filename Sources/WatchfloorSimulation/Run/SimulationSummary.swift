@@ -50,6 +50,9 @@ public struct SimulationSummary: Encodable, Sendable {
     public var documentsByOutlet: [String: Int]
     public var documentsByLanguage: [String: Int]
     public var syndicatedCopies: Int
+    /// Original stories that could not be worded apart from an earlier one (the store may fold
+    /// them into its cluster).
+    public var similarOriginals: Int
     public var falseReports: Int
     public var labelledEvents: Int
     public var shifts: Int
@@ -61,6 +64,7 @@ public struct SimulationSummary: Encodable, Sendable {
         case documentsByOutlet = "documents_by_outlet"
         case documentsByLanguage = "documents_by_language"
         case syndicatedCopies = "syndicated_copies"
+        case similarOriginals = "similar_originals"
         case falseReports = "false_reports"
         case labelledEvents = "labelled_events"
         case strainHorizon = "strain_horizon"
@@ -78,6 +82,7 @@ public struct SimulationSummary: Encodable, Sendable {
         documentsByOutlet = Dictionary(grouping: run.documents, by: { $0.record.outlet ?? "unknown" }).mapValues(\.count)
         documentsByLanguage = Dictionary(grouping: run.documents, by: { $0.record.language?.rawValue ?? "unknown" }).mapValues(\.count)
         syndicatedCopies = run.documents.count { $0.syndicatedFrom != nil }
+        similarOriginals = run.similarOriginals
         falseReports = run.documents.count { $0.falseReport && $0.syndicatedFrom == nil }
         labelledEvents = run.documents.reduce(0) { $0 + $1.events.count }
         shifts = run.shifts.count

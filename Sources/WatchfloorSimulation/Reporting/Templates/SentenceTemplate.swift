@@ -44,8 +44,8 @@ struct SentenceTemplate: Sendable {
 }
 
 /// One event a template reports, in the gold format's terms.
-struct TemplateEvent: Sendable, Equatable {
-    enum Placement: Sendable, Equatable {
+struct TemplateEvent: Sendable, Hashable {
+    enum Placement: Sendable, Hashable {
         /// The provinces the sentence names, or none.
         case named
         /// No province, whatever the sentence names.
