@@ -16,8 +16,8 @@ mkdir -p "$WORK"
 [ -f "$WORK/corpus.jsonl" ] || python3 "$ROOT/Benchmarks/ingest/make_jsonl.py" "$WORK/corpus.txt" "$WORK/corpus.jsonl"
 [ -f "$WORK/big.jsonl" ] || python3 "$ROOT/Benchmarks/ingest/make_jsonl.py" "$WORK/corpus.txt" "$WORK/big.jsonl" --copies 7
 
-(cd "$ROOT" && swift build -c release --product watchfloor --scratch-path .build-release >/dev/null)
-BIN="$ROOT/.build-release/release/watchfloor"
+(cd "$ROOT" && swift build -c release --product watchfloor >/dev/null)
+BIN="$ROOT/.build/release/watchfloor"
 ONE_CORE="taskset -c 0"
 
 echo "== corpus: $(du -h "$WORK/corpus.jsonl" | cut -f1), $(wc -l < "$WORK/corpus.jsonl") documents"
