@@ -74,6 +74,10 @@ private struct Writer {
     var lastGiftWeek: [Int?]
     var weeksWithoutGifts: [Int]
     var deathsSoFar = 0
+    /// Per outlet (by name), province and happening (in the outlet's `reports` order): the
+    /// documents expected of it so far. What an outlet usually reports about a province: the
+    /// beat its false reports are drawn from.
+    var beat: [String: [[Double]]] = [:]
 
     init(library: TemplateLibrary, truth: LatentSeries) {
         self.library = library
@@ -127,11 +131,41 @@ private struct Writer {
                 var mean = volume * coverage * rate.perEvent * driver(happening, province: p, in: week)
                 if outlet.visibilityWeighted { mean *= scenario.provinces[province]!.visibility }
                 expect(mean, of: happening, by: outlet, province: p, in: week)
+                addToBeat(mean, of: happening, by: outlet, province: p)
                 for _ in 0..<random.poisson(mean: mean) {
                     write(happening, about: province, in: week, by: outlet)
                 }
             }
         }
+    }
+
+    private mutating func addToBeat(_ mean: Double, of happening: Happening, by outlet: OutletProfile, province p: Int) {
+        guard mean > 0, let index = outlet.reports.firstIndex(where: { $0.happening == happening }) else { return }
+        if beat[outlet.name] == nil {
+            beat[outlet.name] = Array(
+                repeating: Array(repeating: 0, count: outlet.reports.count), count: Scenario.provinceOrder.count)
+        }
+        beat[outlet.name]![p][index] += mean
+    }
+
+    /// What a false report tells of instead of `happening`: another provincial happening of the
+    /// outlet's beat in that province, drawn as often as the outlet has reported each there so far
+    /// — whatever is happening this week. (Drawing only among what is absent this week would pour
+    /// every false report onto a programme the moment it stops, and a stopped programme would
+    /// never fall silent in the reporting.) `nil` when the outlet has no other beat there yet.
+    private mutating func inventedHappening(instead happening: Happening, by outlet: OutletProfile, about province: Province) -> Happening? {
+        guard let p = Scenario.provinceOrder.firstIndex(of: province), let shares = beat[outlet.name]?[p] else { return nil }
+        let candidates = outlet.reports.indices.filter {
+            !outlet.reports[$0].happening.isNational && outlet.reports[$0].happening != happening && shares[$0] > 0
+        }
+        let total = candidates.reduce(0) { $0 + shares[$1] }
+        guard total > 0 else { return nil }
+        var draw = random.nextDouble() * total
+        for index in candidates {
+            draw -= shares[index]
+            if draw < 0 { return outlet.reports[index].happening }
+        }
+        return outlet.reports[candidates.last!].happening
     }
 
     /// Adds the events `mean` documents of `happening` are expected to report to the expectation.
@@ -174,16 +208,11 @@ private struct Writer {
     private mutating func write(_ reported: Happening, about observed: Province?, in week: WeekRecord, by outlet: OutletProfile) {
         var happening = reported
         var falseReport = false
-        if let observed, !happening.isNational, random.chance(outlet.falseReports) {
-            // The source reports something that did not happen here this week.
-            let p = Scenario.provinceOrder.firstIndex(of: observed)!
-            let absent = outlet.reports.map(\.happening).filter {
-                !$0.isNational && $0 != happening && driver($0, province: p, in: week) == 0
-            }
-            if !absent.isEmpty {
-                happening = random.pick(absent)
-                falseReport = true
-            }
+        if let observed, !happening.isNational, random.chance(outlet.falseReports),
+            let invented = inventedHappening(instead: happening, by: outlet, about: observed)
+        {
+            happening = invented
+            falseReport = true
         }
         let eventDay = scenario.day(ofWeek: week.week).adding(days: random.below(7))
         let published = eventDay.adding(days: random.integer(in: outlet.lagDays))
