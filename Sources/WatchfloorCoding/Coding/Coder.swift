@@ -101,7 +101,9 @@ public struct Coder: Sendable {
                 ? resolver.mentions(in: sentence.tokens, words: cues.dateWords, occasionAt: cues.occasionAt, openEnded: cues.openEnded)
                 : []
             var attempts: [CodingTrace.RuleAttempt] = []
-            candidates += evaluator.evaluate(sentence: index, cues: cues, dates: dates, attempts: &attempts)
+            let previous = index > 0 && document.sentences[index - 1].paragraph == sentence.paragraph ? allCues.last : nil
+            candidates += evaluator.evaluate(
+                sentence: index, cues: cues, previous: previous, dates: dates, attempts: &attempts)
             allCues.append(cues)
             allDates.append(dates)
             attemptsBySentence.append(attempts)

@@ -24,8 +24,19 @@ struct RuleEvaluator {
     let published: Day?
 
     func evaluate(
-        sentence index: Int, cues: SentenceCues, dates: [DateMention], attempts: inout [CodingTrace.RuleAttempt]
+        sentence index: Int, cues sentenceCues: SentenceCues, previous: SentenceCues? = nil, dates: [DateMention],
+        attempts: inout [CodingTrace.RuleAttempt]
     ) -> [Candidate] {
+        var cues = sentenceCues
+        if !dates.isEmpty, !cues.modifiers.isEmpty {
+            // A modifier word that is part of a date is the date ("struck Kharkiv in May"), unless
+            // it follows "and" ("promised and may deliver").
+            cues.modifiers.removeAll { entry in
+                let token = entry.hit.tokens.lowerBound
+                return dates.contains { $0.tokens.contains(token) && $0.tokens.contains(entry.hit.tokens.upperBound) }
+                    && !(token > 0 && document.text(of: token - 1).lowercased() == "and")
+            }
+        }
         var fired: [EventType: Candidate] = [:]
         var redirected: [EventType: Candidate] = [:]
         for ruleIndex in cues.rules.keys.sorted() {
@@ -37,7 +48,8 @@ struct RuleEvaluator {
                 continue
             }
             for trigger in hits.triggers {
-                let (outcome, used, factor) = judge(compiledRule, trigger: trigger, hits: hits, cues: cues, dates: dates)
+                let (outcome, used, factor) = judge(
+                    compiledRule, trigger: trigger, hits: hits, previous: previous?.rules[ruleIndex], cues: cues, dates: dates)
                 let cueMatches = used.map { cueMatch(role: $0.role, hit: $0.hit) }
                 attempts.append(attempt(compiledRule, trigger, outcome, cueMatches))
                 let strengths = used.map(\.hit.strength)
@@ -75,7 +87,8 @@ struct RuleEvaluator {
     // MARK: One trigger
 
     private func judge(
-        _ compiledRule: CompiledRule, trigger: Hit, hits: RuleHits, cues: SentenceCues, dates: [DateMention]
+        _ compiledRule: CompiledRule, trigger: Hit, hits: RuleHits, previous: RuleHits?, cues: SentenceCues,
+        dates: [DateMention]
     ) -> (CodingTrace.RuleAttempt.Outcome, [(role: String, hit: Hit)], Double) {
         let rule = compiledRule.rule
         var used: [(role: String, hit: Hit)] = [("trigger", trigger)]
@@ -86,9 +99,18 @@ struct RuleEvaluator {
         }
         let negators = activeModifiers(cues, type: compiledRule.type) { $0 == .negate }
         var requiredHits: [Hit] = [trigger]
+        var borrowed = false
         for (index, role) in rule.roles.enumerated() {
             let candidates = hits.roles[index].filter { reaches(trigger, $0, role, rule) }
             guard !candidates.isEmpty else {
+                // Back-off: a role the sentence lacks, named in the sentence before ("They brought
+                // rice" after "cadres went to the home of a soldier who died"). The nearest to the
+                // sentence's start is taken; it is evidence, not a target of this sentence's modifiers.
+                if role.borrow, let last = previous?.roles[index].max(by: { $0.tokens.upperBound < $1.tokens.upperBound }) {
+                    used.append((role.name + " (sentence before)", last))
+                    borrowed = true
+                    continue
+                }
                 if role.required { return (.missing(role: role.name), used, 1) }
                 continue
             }
@@ -107,7 +129,7 @@ struct RuleEvaluator {
             else { continue }
             return (.suppressed(modifier: modifier.name, by: hit.cue), used, 1)
         }
-        var factor = 1.0
+        var factor = borrowed ? Role.borrowedFactor : 1.0
         for (modifierIndex, hit) in cues.modifiers {
             let modifier = compiled.pack.modifiers.modifiers[modifierIndex]
             guard case .discount(let f) = modifier.effect, applies(modifier, modifierIndex, compiledRule.type, cues),
