@@ -146,4 +146,21 @@ import WatchfloorTesting
         // a defector group as the source does not block a casualty report
         #expect(Shipped.types("A defector group said it had confirmed the deaths of 30 soldiers from Kilju.") == [.casualtyReport])
     }
+
+    @Test func goodsBroughtAlongOnAVisit() {
+        for text in [
+            "Two cadres turned up at the widow's flat in Hamhung with a sack of rice and a coat for her son.",
+            "The district chairman visited the mother of a soldier killed in Kursk, carrying soap and a blanket.",
+        ] {
+            #expect(Shipped.types(text).contains(.giftDelivery), "\(text)")
+        }
+        // police arriving with a warrant, or the remains brought home, are no gift
+        #expect(!Shipped.types("Police came to the widow's home with a list of questions about her son's death.")
+            .contains(.giftDelivery))
+    }
+
+    @Test func anotherCountrysOwnSoldiers() {
+        #expect(!Shipped.types("Kyiv said it had buried 400 of its soldiers killed in the spring offensive.").contains(.casualtyReport))
+        #expect(Shipped.types("Pyongyang has begun to bury its soldiers killed in Kursk in a new cemetery.").contains(.memorialHonor))
+    }
 }
