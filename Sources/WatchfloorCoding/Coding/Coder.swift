@@ -81,8 +81,9 @@ public struct Coder: Sendable {
         let places = geoparser.mentions()
         let placement = Geoparser.provinces(for: places, sentences: document.sentences)
         stopwatch?.lap(\.places)
-        let evaluator = RuleEvaluator(
+        var evaluator = RuleEvaluator(
             document: document, compiled: compiled, sourceKind: input.sourceKind, published: input.published)
+        evaluator.tracing = tracing
         let resolver = DateResolver(document: document, published: input.published, occasions: compiled.pack.attributes.occasions)
 
         var allCues: [SentenceCues] = []

@@ -22,6 +22,9 @@ struct RuleEvaluator {
     let compiled: CompiledPack
     let sourceKind: SourceKind
     let published: Day?
+    /// When false, the rules tried are not recorded (the trace wants them; coding does not, and
+    /// recording them costs a string per trigger).
+    var tracing = true
 
     func evaluate(
         sentence index: Int, cues sentenceCues: SentenceCues, previous: SentenceCues? = nil, dates: [DateMention],
@@ -44,14 +47,15 @@ struct RuleEvaluator {
             let compiledRule = compiled.rules[ruleIndex]
             let rule = compiledRule.rule
             if let kinds = rule.sourceKinds, !kinds.contains(sourceKind) {
-                attempts.append(attempt(compiledRule, hits.triggers[0], .wrongSource(sourceKind), []))
+                if tracing { attempts.append(attempt(compiledRule, hits.triggers[0], .wrongSource(sourceKind), [])) }
                 continue
             }
             for trigger in hits.triggers {
                 let (outcome, used, factor) = judge(
                     compiledRule, trigger: trigger, hits: hits, previous: previous?.rules[ruleIndex], cues: cues, dates: dates)
-                let cueMatches = used.map { cueMatch(role: $0.role, hit: $0.hit) }
-                attempts.append(attempt(compiledRule, trigger, outcome, cueMatches))
+                if tracing {
+                    attempts.append(attempt(compiledRule, trigger, outcome, used.map { cueMatch(role: $0.role, hit: $0.hit) }))
+                }
                 let strengths = used.map(\.hit.strength)
                 let confidence = min(0.99, max(0.05, (1 - strengths.reduce(1) { $0 * (1 - $1) }) * factor))
                 switch outcome {
@@ -91,13 +95,25 @@ struct RuleEvaluator {
         dates: [DateMention]
     ) -> (CodingTrace.RuleAttempt.Outcome, [(role: String, hit: Hit)], Double) {
         let rule = compiledRule.rule
+        if !tracing {
+            // Coding, not tracing: a required role with no cue in reach (and none to borrow) ends
+            // the rule before anything is allocated. Most triggers end here; the trace, which names
+            // the first reason in order (a blocker before a missing role), takes the long way.
+            for (index, role) in rule.roles.enumerated() where role.required {
+                if !hits.roles[index].contains(where: { reaches(trigger, $0, role, rule) })
+                    && !(role.borrow && !(previous?.roles[index].isEmpty ?? true))
+                {
+                    return (.missing(role: role.name), [], 1)
+                }
+            }
+        }
         var used: [(role: String, hit: Hit)] = [("trigger", trigger)]
         for (index, blocker) in rule.unless.enumerated() {
             if let hit = hits.blockers[index].first(where: { reaches(trigger, $0, blocker, rule) }) {
                 return (.blocked(by: hit.cue), used, 1)
             }
         }
-        let negators = activeModifiers(cues, type: compiledRule.type) { $0 == .negate }
+        lazy var negators = activeModifiers(cues, type: compiledRule.type) { $0 == .negate }
         var requiredHits: [Hit] = [trigger]
         var borrowed = false
         for (index, role) in rule.roles.enumerated() {
