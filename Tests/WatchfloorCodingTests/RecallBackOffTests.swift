@@ -93,6 +93,7 @@ import WatchfloorTesting
             "The daughters of men killed in Kursk were given places at the provincial teachers' college.",
             "A son of a soldier killed near Kursk was handed a sack of maize and a school bag.",
             "전사한 병사의 아들에게 대학 입학 특례가 주어졌다.",
+            "Orphans of a sapper killed near Sudzha were enrolled at the Kangso boarding school.",
         ] {
             #expect(Shipped.types(text).contains(.giftDelivery), "\(text)")
         }
