@@ -81,8 +81,9 @@ public struct Coder: Sendable {
         let places = geoparser.mentions()
         let placement = Geoparser.provinces(for: places, sentences: document.sentences)
         stopwatch?.lap(\.places)
-        let evaluator = RuleEvaluator(
+        var evaluator = RuleEvaluator(
             document: document, compiled: compiled, sourceKind: input.sourceKind, published: input.published)
+        evaluator.tracing = tracing
         let resolver = DateResolver(document: document, published: input.published, occasions: compiled.pack.attributes.occasions)
 
         var allCues: [SentenceCues] = []
@@ -101,7 +102,9 @@ public struct Coder: Sendable {
                 ? resolver.mentions(in: sentence.tokens, words: cues.dateWords, occasionAt: cues.occasionAt, openEnded: cues.openEnded)
                 : []
             var attempts: [CodingTrace.RuleAttempt] = []
-            candidates += evaluator.evaluate(sentence: index, cues: cues, dates: dates, attempts: &attempts)
+            let previous = index > 0 && document.sentences[index - 1].paragraph == sentence.paragraph ? allCues.last : nil
+            candidates += evaluator.evaluate(
+                sentence: index, cues: cues, previous: previous, dates: dates, attempts: &attempts)
             allCues.append(cues)
             allDates.append(dates)
             attemptsBySentence.append(attempts)

@@ -22,10 +22,24 @@ struct RuleEvaluator {
     let compiled: CompiledPack
     let sourceKind: SourceKind
     let published: Day?
+    /// When false, the rules tried are not recorded (the trace wants them; coding does not, and
+    /// recording them costs a string per trigger).
+    var tracing = true
 
     func evaluate(
-        sentence index: Int, cues: SentenceCues, dates: [DateMention], attempts: inout [CodingTrace.RuleAttempt]
+        sentence index: Int, cues sentenceCues: SentenceCues, previous: SentenceCues? = nil, dates: [DateMention],
+        attempts: inout [CodingTrace.RuleAttempt]
     ) -> [Candidate] {
+        var cues = sentenceCues
+        if !dates.isEmpty, !cues.modifiers.isEmpty {
+            // A modifier word that is part of a date is the date ("struck Kharkiv in May"), unless
+            // it follows "and" ("promised and may deliver").
+            cues.modifiers.removeAll { entry in
+                let token = entry.hit.tokens.lowerBound
+                return dates.contains { $0.tokens.contains(token) && $0.tokens.contains(entry.hit.tokens.upperBound) }
+                    && !(token > 0 && document.text(of: token - 1).lowercased() == "and")
+            }
+        }
         var fired: [EventType: Candidate] = [:]
         var redirected: [EventType: Candidate] = [:]
         for ruleIndex in cues.rules.keys.sorted() {
@@ -33,13 +47,15 @@ struct RuleEvaluator {
             let compiledRule = compiled.rules[ruleIndex]
             let rule = compiledRule.rule
             if let kinds = rule.sourceKinds, !kinds.contains(sourceKind) {
-                attempts.append(attempt(compiledRule, hits.triggers[0], .wrongSource(sourceKind), []))
+                if tracing { attempts.append(attempt(compiledRule, hits.triggers[0], .wrongSource(sourceKind), [])) }
                 continue
             }
             for trigger in hits.triggers {
-                let (outcome, used, factor) = judge(compiledRule, trigger: trigger, hits: hits, cues: cues, dates: dates)
-                let cueMatches = used.map { cueMatch(role: $0.role, hit: $0.hit) }
-                attempts.append(attempt(compiledRule, trigger, outcome, cueMatches))
+                let (outcome, used, factor) = judge(
+                    compiledRule, trigger: trigger, hits: hits, previous: previous?.rules[ruleIndex], cues: cues, dates: dates)
+                if tracing {
+                    attempts.append(attempt(compiledRule, trigger, outcome, used.map { cueMatch(role: $0.role, hit: $0.hit) }))
+                }
                 let strengths = used.map(\.hit.strength)
                 let confidence = min(0.99, max(0.05, (1 - strengths.reduce(1) { $0 * (1 - $1) }) * factor))
                 switch outcome {
@@ -75,20 +91,42 @@ struct RuleEvaluator {
     // MARK: One trigger
 
     private func judge(
-        _ compiledRule: CompiledRule, trigger: Hit, hits: RuleHits, cues: SentenceCues, dates: [DateMention]
+        _ compiledRule: CompiledRule, trigger: Hit, hits: RuleHits, previous: RuleHits?, cues: SentenceCues,
+        dates: [DateMention]
     ) -> (CodingTrace.RuleAttempt.Outcome, [(role: String, hit: Hit)], Double) {
         let rule = compiledRule.rule
+        if !tracing {
+            // Coding, not tracing: a required role with no cue in reach (and none to borrow) ends
+            // the rule before anything is allocated. Most triggers end here; the trace, which names
+            // the first reason in order (a blocker before a missing role), takes the long way.
+            for (index, role) in rule.roles.enumerated() where role.required {
+                if !hits.roles[index].contains(where: { reaches(trigger, $0, role, rule) })
+                    && !(role.borrow && !(previous?.roles[index].isEmpty ?? true))
+                {
+                    return (.missing(role: role.name), [], 1)
+                }
+            }
+        }
         var used: [(role: String, hit: Hit)] = [("trigger", trigger)]
         for (index, blocker) in rule.unless.enumerated() {
             if let hit = hits.blockers[index].first(where: { reaches(trigger, $0, blocker, rule) }) {
                 return (.blocked(by: hit.cue), used, 1)
             }
         }
-        let negators = activeModifiers(cues, type: compiledRule.type) { $0 == .negate }
+        lazy var negators = activeModifiers(cues, type: compiledRule.type) { $0 == .negate }
         var requiredHits: [Hit] = [trigger]
+        var borrowed = false
         for (index, role) in rule.roles.enumerated() {
             let candidates = hits.roles[index].filter { reaches(trigger, $0, role, rule) }
             guard !candidates.isEmpty else {
+                // Back-off: a role the sentence lacks, named in the sentence before ("They brought
+                // rice" after "cadres went to the home of a soldier who died"). The nearest to the
+                // sentence's start is taken; it is evidence, not a target of this sentence's modifiers.
+                if role.borrow, let last = previous?.roles[index].max(by: { $0.tokens.upperBound < $1.tokens.upperBound }) {
+                    used.append((role.name + " (sentence before)", last))
+                    borrowed = true
+                    continue
+                }
                 if role.required { return (.missing(role: role.name), used, 1) }
                 continue
             }
@@ -107,7 +145,7 @@ struct RuleEvaluator {
             else { continue }
             return (.suppressed(modifier: modifier.name, by: hit.cue), used, 1)
         }
-        var factor = 1.0
+        var factor = borrowed ? Role.borrowedFactor : 1.0
         for (modifierIndex, hit) in cues.modifiers {
             let modifier = compiled.pack.modifiers.modifiers[modifierIndex]
             guard case .discount(let f) = modifier.effect, applies(modifier, modifierIndex, compiledRule.type, cues),

@@ -83,13 +83,24 @@ public struct Role: Sendable {
     /// The most tokens between the trigger and the cue (`nil`: the rule's window).
     public var within: Int?
     public var position: RolePosition
+    /// When true, a required role missing from the trigger's sentence may be taken from the
+    /// sentence before it in the same paragraph ("Bereaved families were called to the party
+    /// office. Each received a bag of rice."), at a lower confidence (``Role/borrowedFactor``).
+    public var borrow: Bool
 
-    public init(name: String, cues: [Cue], required: Bool = true, within: Int? = nil, position: RolePosition = .any) {
+    /// The factor on the confidence of an event one of whose roles came from the sentence before.
+    public static let borrowedFactor = 0.8
+
+    public init(
+        name: String, cues: [Cue], required: Bool = true, within: Int? = nil, position: RolePosition = .any,
+        borrow: Bool = false
+    ) {
         self.name = name
         self.cues = cues
         self.required = required
         self.within = within
         self.position = position
+        self.borrow = borrow
     }
 }
 
@@ -240,12 +251,13 @@ extension Role {
         guard node.isMapping else {
             return Role(name: name, cues: reader.cues(node, strength: 0.5, log: &log))
         }
-        try node.rejectUnknownKeys(["cues", "strength", "required", "within", "position"])
+        try node.rejectUnknownKeys(["cues", "strength", "required", "within", "position", "borrow"])
         let strength = try node["strength"]?.double(in: 0...1) ?? 0.5
         let cues = reader.cues(try node.required("cues"), strength: strength, log: &log)
         if cues.isEmpty { throw node.error("expected at least one cue for the role \"\(name)\"") }
         return Role(
             name: name, cues: cues, required: try node["required"]?.bool() ?? true,
-            within: try node["within"]?.int(in: 0...60), position: try node["position"]?.enum(RolePosition.self) ?? .any)
+            within: try node["within"]?.int(in: 0...60), position: try node["position"]?.enum(RolePosition.self) ?? .any,
+            borrow: try node["borrow"]?.bool() ?? false)
     }
 }
