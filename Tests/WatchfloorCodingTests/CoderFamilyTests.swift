@@ -109,6 +109,11 @@ import WatchfloorCoding
         #expect(sincerity("유가족들은 겉으로는 당에 감사하다고 하지만 속은 다르다.") == .coerced)
         #expect(sincerity("One widow said she was truly thankful for the flat the party gave her.") == .sincere)
         #expect(sincerity("One widow said she was truly thankful for the flat the party gave her.", .stateMedia) == .unclear)
+        // Korean: an order handed down to write thanks; "truly" thankful.
+        #expect(sincerity("동네 유가족들에게 장군님께 드리는 감사 편지를 쓰라는 지시가 내려왔다고 한다.") == .coerced)
+        #expect(sincerity("인민반장은 전사자 가족마다 감사 글을 쓰도록 했다. 유가족들은 당에 감사를 표했다.") == .coerced)
+        #expect(sincerity("청진의 한 미망인은 새 집을 준 당에 정말 감사하다고 말했다.") == .sincere)
+        #expect(sincerity("청진의 한 미망인은 새 집을 준 당에 정말 감사하다고 말했다.", .stateMedia) == .unclear)
     }
 
     @Test func aDispatchReportedAsNewsAndOneDescribed() {
