@@ -82,7 +82,9 @@ let package = Package(
         // MARK: Tests mirror the modules
         .testTarget(name: "WatchfloorTests", dependencies: ["Watchfloor", "WatchfloorYAML", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorIngestTests", dependencies: ["WatchfloorIngest", "WatchfloorTesting"]),
-        .testTarget(name: "WatchfloorCodingTests", dependencies: ["WatchfloorCoding", "WatchfloorTesting"]),
+        .testTarget(
+            name: "WatchfloorCodingTests", dependencies: ["WatchfloorCoding", "WatchfloorTesting"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorAnalysisTests", dependencies: ["WatchfloorAnalysis", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorChartsTests", dependencies: ["WatchfloorCharts", "WatchfloorTesting"]),

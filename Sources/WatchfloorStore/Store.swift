@@ -13,6 +13,7 @@ public protocol Store: Sendable {
 
     /// Stores a batch of documents and their events atomically: either all of the batch is
     /// written or none of it. Documents already stored (same id) are skipped.
+    @discardableResult
     func write(_ batch: [DocumentToStore]) throws -> [WriteOutcome]
 
     /// Which of `ids` are already stored.

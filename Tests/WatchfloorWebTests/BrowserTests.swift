@@ -76,8 +76,8 @@ struct Chromium: Sendable {
         let folder = try TemporaryDirectory(prefix: "watchfloor-chromium")
         let output = folder.file("dom.html")
         let log = folder.file("stderr.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [

@@ -225,7 +225,7 @@ extension Rule {
                 roles.append(try Role.read(value, name: name, reader: reader, log: &log))
             }
         }
-        let unless = try node["unless"]?.each(&log) { (item, log) throws(ConfigurationError) -> Role? in
+        let unless = node["unless"]?.each(&log) { (item, log) throws(ConfigurationError) -> Role? in
             try Role.read(item, name: "unless", reader: reader, log: &log)
         } ?? []
         let negated = try node["negated"].map { value throws(ConfigurationError) in EventType(try value.nonEmptyString()) }

@@ -20,6 +20,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func write(_ batch: [DocumentToStore]) throws -> [WriteOutcome] {
         guard !batch.isEmpty else { return [] }
         // The in-memory near-duplicate index learns a batch's representatives only once the batch
