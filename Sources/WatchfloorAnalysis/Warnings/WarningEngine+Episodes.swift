@@ -32,7 +32,7 @@ extension WarningEngine {
                 "stories_before": before.stories, "stories_after": after.stories,
                 "delay_days": Double(change.detectedOn - change.location),
             ])
-        return Episode(warning, end: change.detectedOn)
+        return Episode(warning, end: change.detectedOn, isChange: true)
     }
 
     func silenceEpisode(_ analysis: SeriesAnalysis, _ silence: SilenceDetector.Silence, context: AnalysisContext)
@@ -164,7 +164,7 @@ extension WarningEngine {
             types: Array(Set(settings.narrativeTypes + settings.strainTypes)).sorted(), onset: change.location,
             detectedOn: change.detectedOn, score: change.probability, explanation: text, events: events.map(\.id),
             figures: figures)
-        return Episode(warning, end: change.detectedOn)
+        return Episode(warning, end: change.detectedOn, isChange: true)
     }
 
     private func shareFigures(_ shift: ShareShiftTest.Shift, _ share: ShareShiftTest.Settings) -> [String: Double] {
