@@ -13,8 +13,8 @@ import Watchfloor
 /// Every detector runs online over the days analysed, so a warning's `detectedOn` is the first
 /// day the reporting published up to that day raised it, and its `onset` the estimated start of
 /// the change. Signals of the same kind about the same place less than
-/// ``AnalysisSettings/episodeDays`` apart are one episode and one warning, whose score is the
-/// strongest of them.
+/// ``AnalysisSettings/episodeDays`` apart (change points: their onsets) are one episode and one
+/// warning, whose score is the strongest of them.
 ///
 /// ```swift
 /// let engine = WarningEngine(settings: try AnalysisSettings.load(from: packURL.appending(path: "analysis.yaml")))
