@@ -84,6 +84,23 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         elements[elements.startIndex + below(elements.count)]
     }
 
+    /// One element drawn with probability proportional to its weight (one uniform draw); `nil`
+    /// when no weight is positive.
+    public mutating func pick<C: Collection>(_ elements: C, weight: (C.Element) -> Double) -> C.Element? {
+        let total = elements.reduce(0) { $0 + max(0, weight($1)) }
+        guard total > 0 else { return nil }
+        var draw = nextDouble() * total
+        var last: C.Element?
+        for element in elements {
+            let w = weight(element)
+            guard w > 0 else { continue }
+            draw -= w
+            last = element
+            if draw < 0 { return element }
+        }
+        return last  // rounding left the draw a hair above zero
+    }
+
     /// A standard normal draw (Box–Muller; one of the pair is discarded for simplicity).
     public mutating func normal() -> Double {
         var u = nextDouble()

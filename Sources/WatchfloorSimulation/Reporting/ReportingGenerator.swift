@@ -156,16 +156,9 @@ private struct Writer {
     private mutating func inventedHappening(instead happening: Happening, by outlet: OutletProfile, about province: Province) -> Happening? {
         guard let p = Scenario.provinceOrder.firstIndex(of: province), let shares = beat[outlet.name]?[p] else { return nil }
         let candidates = outlet.reports.indices.filter {
-            !outlet.reports[$0].happening.isNational && outlet.reports[$0].happening != happening && shares[$0] > 0
+            !outlet.reports[$0].happening.isNational && outlet.reports[$0].happening != happening
         }
-        let total = candidates.reduce(0) { $0 + shares[$1] }
-        guard total > 0 else { return nil }
-        var draw = random.nextDouble() * total
-        for index in candidates {
-            draw -= shares[index]
-            if draw < 0 { return outlet.reports[index].happening }
-        }
-        return outlet.reports[candidates.last!].happening
+        return random.pick(candidates) { shares[$0] }.map { outlet.reports[$0].happening }
     }
 
     /// Adds the events `mean` documents of `happening` are expected to report to the expectation.
@@ -194,15 +187,7 @@ private struct Writer {
 
     /// A province for a national story that may name one: drawn by the outlet's coverage.
     private mutating func coveredProvince(of outlet: OutletProfile) -> Province? {
-        let weights = Scenario.provinceOrder.map { outlet.coverage(of: $0) }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return nil }
-        var draw = random.nextDouble() * total
-        for (p, weight) in weights.enumerated() {
-            draw -= weight
-            if draw < 0 { return Scenario.provinceOrder[p] }
-        }
-        return Scenario.provinceOrder.last
+        random.pick(Scenario.provinceOrder) { outlet.coverage(of: $0) }
     }
 
     private mutating func write(_ reported: Happening, about observed: Province?, in week: WeekRecord, by outlet: OutletProfile) {
@@ -322,14 +307,7 @@ private struct Writer {
         let usable = outlet.languages.filter {
             $0.share > 0 && !(library.phraseBooks[$0.language]?.sentences(for: happening, voice: outlet.source.kind).isEmpty ?? true)
         }
-        let total = usable.map(\.share).reduce(0, +)
-        guard total > 0 else { return nil }
-        var draw = random.nextDouble() * total
-        for option in usable {
-            draw -= option.share
-            if draw < 0 { return option.language }
-        }
-        return usable.last?.language
+        return random.pick(usable) { $0.share }?.language
     }
 
     /// Another province where the same happening occurred this week, for sentences naming two.
