@@ -85,7 +85,9 @@ let package = Package(
         .testTarget(
             name: "WatchfloorCodingTests", dependencies: ["WatchfloorCoding", "WatchfloorTesting"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorTesting"]),
+        .testTarget(
+            name: "WatchfloorStoreTests",
+            dependencies: ["WatchfloorStore", "WatchfloorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WatchfloorAnalysisTests", dependencies: ["WatchfloorAnalysis", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorChartsTests", dependencies: ["WatchfloorCharts", "WatchfloorTesting"]),
         .testTarget(name: "WatchfloorSimulationTests", dependencies: ["WatchfloorSimulation", "WatchfloorTesting"]),

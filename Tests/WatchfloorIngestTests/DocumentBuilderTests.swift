@@ -17,7 +17,7 @@ import WatchfloorIngest
     @Test func normalisesTextAndDerivesTheID() throws {
         let built = try DocumentBuilder().build(parsed("  “Gifts”\u{00A0}arrived.\r\n")).get()
         #expect(built.document.text == "\"Gifts\" arrived.")
-        #expect(built.document.id == DocumentID(normalizedText: "\"Gifts\" arrived."))
+        #expect(built.document.id == DocumentID(outlet: "unknown", published: nil, normalizedText: "\"Gifts\" arrived."))
         #expect(built.document.origin == "f.jsonl: line 3")
     }
 

@@ -15,7 +15,7 @@ import WatchfloorTesting
         #expect(status.documents == 1)
         #expect(status.events == 1)
         #expect(status.sources == 1)
-        #expect(try store.existingDocuments([doc.id, DocumentID(normalizedText: "other")]) == [doc.id])
+        #expect(try store.existingDocuments([doc.id, DocumentID(outlet: "O", published: nil, normalizedText: "other")]) == [doc.id])
     }
 
     @Test func nearDuplicatesJoinTheFirstDocumentsCluster() throws {

@@ -26,8 +26,8 @@ import Watchfloor
             let once = TextNormalizer.normalize(sample)
             #expect(TextNormalizer.normalize(once) == once)
         }
-        let a = DocumentID(normalizedText: TextNormalizer.normalize("Gifts  arrived “today”."))
-        let b = DocumentID(normalizedText: TextNormalizer.normalize("Gifts arrived \"today\".\n"))
+        let a = DocumentID(outlet: "O", published: nil, normalizedText: TextNormalizer.normalize("Gifts  arrived “today”."))
+        let b = DocumentID(outlet: "O", published: nil, normalizedText: TextNormalizer.normalize("Gifts arrived \"today\".\n"))
         #expect(a == b)
     }
 

@@ -10,8 +10,9 @@ import Watchfloor
 /// ```swift
 /// let coder = Coder(pack: try Pack.load(from: PackLocator.locate()))
 /// let text = TextNormalizer.normalize("Officials in Hyesan delivered rice to bereaved families last week.")
-/// let input = CodingInput(document: DocumentID(normalizedText: text), text: text, language: .english,
-///                         published: Day("2025-10-24"), sourceKind: .insider)
+/// let day = Day("2025-10-24")
+/// let input = CodingInput(document: DocumentID(outlet: "Daily NK", published: day, normalizedText: text), text: text,
+///                         language: .english, published: day, sourceKind: .insider)
 /// for event in coder.code(input) {
 ///     print(event.type, event.province ?? "-", event.date ?? "-")   // GIFT_DELIVERY KP-10 2025-10-13
 /// }

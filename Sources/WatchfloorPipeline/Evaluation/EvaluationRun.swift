@@ -50,10 +50,11 @@ public struct EvaluationRun: Sendable {
         passages = gold.lines.map { line in
             let record = line.record.record
             let text = TextNormalizer.normalize(record.text)
+            let published = record.published.flatMap(PublicationDate.parse)
             let input = CodingInput(
-                document: DocumentID(normalizedText: text), text: text,
+                document: DocumentID(outlet: record.outlet ?? "", published: published, normalizedText: text), text: text,
                 language: record.language.flatMap(DocumentBuilder.primaryLanguage) ?? LanguageGuesser.guess(text),
-                published: record.published.flatMap(PublicationDate.parse),
+                published: published,
                 sourceKind: record.sourceKind ?? record.outlet.flatMap(registry.lookup)?.kind ?? .other)
             let predicted = coder.code(input)
             return Passage(

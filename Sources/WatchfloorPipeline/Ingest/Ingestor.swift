@@ -19,14 +19,16 @@ public struct IngestOptions: Sendable {
     public var deferSearchIndex = false
     /// Exact Jaccard similarity of word 3-shingles above which a document is a syndicated copy.
     public var nearDuplicateThreshold = 0.7
+    /// A copy joins a story only when published within this many days of its first report.
+    public var storyWindowDays = DocumentToStore.defaultStoryWindowDays
 
     public init() {}
 }
 
 /// Reads files into the store: decode, parse, normalise, deduplicate, code, write in batches.
 ///
-/// Ingest is idempotent (a document's id is the hash of its normalised text, so a second run adds
-/// nothing) and crash-safe (every batch is one transaction; a rerun after a kill completes the
+/// Ingest is idempotent (a report's id is the hash of its outlet, publication day and normalised
+/// text, so a second run adds nothing) and crash-safe (every batch is one transaction; a rerun after a kill completes the
 /// job and, reading the same files in the same order, produces the same database).
 public struct Ingestor: Sendable {
     public var store: any Store
@@ -78,7 +80,7 @@ public struct Ingestor: Sendable {
                             summary.notices += 1
                             onNotice(notice)
                         }
-                        batch.add(built, threshold: options.nearDuplicateThreshold)
+                        batch.add(built, threshold: options.nearDuplicateThreshold, window: options.storyWindowDays)
                         if batch.count >= options.batchSize {
                             try flush(&batch, into: &summary)
                             state.documents = summary.read
@@ -156,7 +158,7 @@ private struct PendingBatch {
 
     var count: Int { items.count }
 
-    mutating func add(_ built: DocumentBuilder.Built, threshold: Double) {
+    mutating func add(_ built: DocumentBuilder.Built, threshold: Double, window: Int) {
         guard ids.insert(built.document.id).inserted else {
             repeats += 1
             return
@@ -164,6 +166,7 @@ private struct PendingBatch {
         let text = built.document.text
         items.append(DocumentToStore(
             document: built.document, source: built.source, bandKeys: built.fingerprint?.bandKeys ?? [],
-            isNearDuplicate: { candidate in ShingleFingerprint.similarity(text, candidate) >= threshold }))
+            isNearDuplicate: { candidate in ShingleFingerprint.similarity(text, candidate) >= threshold },
+            storyWindowDays: window))
     }
 }

@@ -105,4 +105,35 @@ enum IndicatorTriggers {
             """
         }.joined(separator: "\n")
     }
+
+    static var drop: String {
+        Scope.allCases.flatMap { scope in
+            ["insert", "delete", "update_old", "update_new"].map {
+                "DROP TRIGGER IF EXISTS events_indicator_\($0)_\(scope.rawValue);"
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Recomputes both indicator tables from `events` (after a change that touches many events at
+    /// once, such as re-clustering, where per-row triggers would do the same work row by row).
+    static let rebuild = """
+        DELETE FROM indicator_stories;
+        DELETE FROM indicator_daily;
+        INSERT INTO indicator_stories(type, scope, cluster, first_day, weight, events)
+            SELECT type, 'national', cluster, MIN(day), MAX(weight), COUNT(*) FROM events WHERE counted
+            GROUP BY type, cluster;
+        INSERT INTO indicator_stories(type, scope, cluster, first_day, weight, events)
+            SELECT type, province, cluster, MIN(day), MAX(weight), COUNT(*) FROM events
+            WHERE counted AND province IS NOT NULL GROUP BY type, province, cluster;
+        INSERT INTO indicator_daily(type, scope, day, clusters, weighted, events)
+            SELECT type, scope, first_day, COUNT(*), SUM(weight), 0 FROM indicator_stories
+            GROUP BY type, scope, first_day;
+        INSERT INTO indicator_daily(type, scope, day, clusters, weighted, events)
+            SELECT type, 'national', day, 0, 0.0, COUNT(*) FROM events WHERE counted GROUP BY type, day
+            ON CONFLICT(type, scope, day) DO UPDATE SET events = excluded.events;
+        INSERT INTO indicator_daily(type, scope, day, clusters, weighted, events)
+            SELECT type, province, day, 0, 0.0, COUNT(*) FROM events WHERE counted AND province IS NOT NULL
+            GROUP BY type, province, day
+            ON CONFLICT(type, scope, day) DO UPDATE SET events = excluded.events;
+        """
 }

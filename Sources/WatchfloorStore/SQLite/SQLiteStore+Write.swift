@@ -26,7 +26,7 @@ extension SQLiteStore {
         // The in-memory near-duplicate index learns a batch's representatives only once the batch
         // is committed; a rolled-back batch leaves it as it was.
         return try nearDuplicates.withLock { index in
-            var added: [(seq: Int64, bands: [Int64])] = []
+            var added: [(seq: Int64, day: Int, bands: [Int64])] = []
             let outcomes = try write("store \(batch.count) documents") { db in
                 try index.catchUp(db)
                 var writer = try BatchWriter(db: db, index: index)
@@ -34,7 +34,7 @@ extension SQLiteStore {
                 added = writer.representatives
                 return outcomes
             }
-            for (seq, bands) in added { index.add(seq: seq, bandKeys: bands) }
+            for (seq, day, bands) in added { index.add(seq: seq, day: day, bandKeys: bands) }
             return outcomes
         }
     }
@@ -86,8 +86,10 @@ struct BatchWriter {
     let index: NearDuplicateIndex
     /// Representatives written in this batch, for near-duplicates within the batch and, after the
     /// commit, for the index.
-    private(set) var representatives: [(seq: Int64, bands: [Int64])] = []
-    private var pendingBands: [Int64: Int64] = [:]
+    private(set) var representatives: [(seq: Int64, day: Int, bands: [Int64])] = []
+    /// This batch's representatives, looked up beside `index` (which learns them only once the
+    /// batch is committed).
+    private let pending = NearDuplicateIndex()
     private var nextSeq: Int64
     private var sourceIDs: [String: Int64] = [:]
     private let timestamps = ISO8601DateFormatter()
@@ -117,13 +119,13 @@ struct BatchWriter {
         let seq = nextSeq
         nextSeq += 1
 
+        let day = item.day
         var cluster = seq
         var outcome = WriteOutcome.new
-        if let representative = try nearDuplicateCluster(of: item) {
+        if let representative = try nearDuplicateCluster(of: item, day: day) {
             cluster = representative.seq
             outcome = .nearDuplicate(of: representative.id)
         }
-        let day = document.published ?? Day(ordinal: Int((document.retrieved.timeIntervalSince1970 / 86_400).rounded(.down)))
         try db.cachedStatement(sql: """
             INSERT INTO documents(seq, id, id_key, external_id, url, title, source_id, published, day, retrieved, language,
                 text, cluster, origin, bands, hangul)
@@ -136,8 +138,8 @@ struct BatchWriter {
                 Self.hasHangul(document.text),
             ])
         if cluster == seq, !item.bandKeys.isEmpty {
-            representatives.append((seq, item.bandKeys))
-            for key in item.bandKeys where pendingBands[key] == nil { pendingBands[key] = seq }
+            representatives.append((seq, day.ordinal, item.bandKeys))
+            pending.add(seq: seq, day: day.ordinal, bandKeys: item.bandKeys)
         }
         try insertEvents(item.events, documentSeq: seq, day: day.description, cluster: cluster, weight: item.source.reliability.weight)
         return outcome
@@ -150,12 +152,15 @@ struct BatchWriter {
         return text
     }
 
-    /// The first document of the story this one repeats, if any.
-    private func nearDuplicateCluster(of item: DocumentToStore) throws -> (seq: Int64, id: DocumentID)? {
+    /// The first report of the story this one copies, if any: a representative published within
+    /// the story window whose text is similar enough. At most a few candidates are read (see
+    /// ``NearDuplicateIndex``), so the work per document is bounded.
+    private func nearDuplicateCluster(of item: DocumentToStore, day: Day) throws -> (seq: Int64, id: DocumentID)? {
         guard !item.bandKeys.isEmpty else { return nil }
-        var candidates = index.candidates(item.bandKeys)
-        for key in item.bandKeys {
-            if let seq = pendingBands[key], !candidates.contains(seq) { candidates.append(seq) }
+        let window = max(0, item.storyWindowDays)
+        var candidates = index.candidates(item.bandKeys, day: day.ordinal, window: window)
+        for seq in pending.candidates(item.bandKeys, day: day.ordinal, window: window) where !candidates.contains(seq) {
+            candidates.append(seq)
         }
         for candidate in candidates {
             guard let row = try Row.fetchOne(

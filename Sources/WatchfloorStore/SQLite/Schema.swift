@@ -157,6 +157,9 @@ enum Schema {
             // every document (text included), which takes seconds on a large store.
             try db.execute(sql: "CREATE INDEX documents_by_published ON documents(published)")
         }
+        migrator.registerMigration("v4: reports (outlet, day and text) and stories bounded in time") { db in
+            try StoryMigration.migrate(db)
+        }
         return migrator
     }
 }

@@ -8,9 +8,10 @@ struct IngestCommand: AsyncParsableCommand {
         abstract: "Read reporting files and feeds into the database.",
         discussion: """
             Reads plain text, Markdown, HTML pages, RSS/Atom feeds, JSON Lines and CSV (with a header row), \
-            in UTF-8, UTF-16 (with BOM) or EUC-KR/CP949; folders are read recursively. Each document is \
-            normalised and hashed, so ingesting the same files again adds nothing; syndicated copies of a \
-            story are grouped as near-duplicates.
+            in UTF-8, UTF-16 (with BOM) or EUC-KR/CP949; folders are read recursively. Each report is \
+            identified by its outlet, publication day and normalised text, so ingesting the same files again \
+            adds nothing; syndicated and reposted copies published within --story-window days of a story's \
+            first report are grouped with it, and indicators count the story once.
 
             Every record that cannot be read is reported with its file and line and skipped; the rest is \
             stored. The exit code is 0 when everything was read, 1 when something was rejected.
@@ -47,6 +48,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Documents per transaction; a killed run loses at most one batch, never consistency.")
     var batchSize: Int = 5000
 
+    @Option(help: "A copy joins a story only if published within this many days of its first report.")
+    var storyWindow: Int = 7
+
     @Flag(help: "Build the full-text index once at the end (faster for bulk loads).")
     var deferIndex = false
 
@@ -64,6 +68,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw ValidationError("--encoding \(encoding): expected one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard summary == "table" || summary == "json" else { throw ValidationError("--summary: expected table or json") }
+        guard storyWindow >= 0 else { throw ValidationError("--story-window: expected a number of days, 0 or more") }
         guard maxFileSize > 0, maxDocumentSize > 0, batchSize > 0 else {
             throw ValidationError("--max-file-size, --max-document-size and --batch-size must be positive")
         }
@@ -77,6 +82,7 @@ struct IngestCommand: AsyncParsableCommand {
         options.defaultSource = source
         options.deferSearchIndex = deferIndex
         options.batchSize = batchSize
+        options.storyWindowDays = storyWindow
         options.limits = IngestLimits(maxFileBytes: maxFileSize << 20, maxDocumentBytes: maxDocumentSize << 20)
         let context = try packOption.context()
         let ingestor = context.ingestor(store: store, options: options)

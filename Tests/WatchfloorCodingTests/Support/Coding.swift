@@ -28,7 +28,7 @@ enum Shipped {
         let normalized = TextNormalizer.normalize(text)
         let isKorean = normalized.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
         return CodingInput(
-            document: DocumentID(normalizedText: normalized), text: normalized,
+            document: DocumentID(outlet: "test", published: nil, normalizedText: normalized), text: normalized,
             language: language ?? (isKorean ? .korean : .english), published: published.flatMap { Day($0) },
             sourceKind: kind)
     }

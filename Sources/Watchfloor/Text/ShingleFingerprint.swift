@@ -1,4 +1,3 @@
-import Watchfloor
 
 /// The near-duplicate fingerprint of a text: locality-sensitive band keys (one-permutation
 /// MinHash over word 3-shingles) that find candidate copies cheaply, and an exact check of a
@@ -84,12 +83,36 @@ public struct ShingleFingerprint: Sendable, Hashable {
     }
 
     /// Calls `body` with the FNV-1a hash of every word.
+    ///
+    /// Chinese and Japanese are written without spaces: each Han, Hiragana or Katakana character
+    /// counts as a word there (character 3-shingles), and CJK punctuation separates, so that a
+    /// reposted Japanese or Chinese story is found like an English one. Hangul, Cyrillic and
+    /// accented Latin letters belong to space-separated words.
     static func forEachWord(_ text: String, _ body: (UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+            var h = basis
             var inWord = false
-            for byte in bytes {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte >= 0xE3, byte <= 0xE9 || byte == 0xEF, i + 2 < n {
+                    // U+3000–U+9FFF (CJK punctuation, kana, Han) and U+F000–U+FFFF (compatibility
+                    // ideographs, full-width forms): a word of its own, or a separator.
+                    if inWord { body(h) }
+                    h = basis
+                    inWord = false
+                    let isPunctuation = (byte == 0xE3 && bytes[i + 1] == 0x80) || byte == 0xEF
+                    if !isPunctuation {
+                        for k in 0..<3 { h = (h ^ UInt64(bytes[i + k])) &* 0x0000_0100_0000_01B3 }
+                        body(h)
+                        h = basis
+                    }
+                    i += 3
+                    continue
+                }
                 var b = byte
                 let isWordByte: Bool
                 if byte < 0x80 {
@@ -98,16 +121,17 @@ public struct ShingleFingerprint: Sendable, Hashable {
                     isWordByte = letter || (byte >= 0x30 && byte <= 0x39)
                     if letter { b = lower }
                 } else {
-                    isWordByte = true  // non-ASCII letters (Hangul, accented Latin) belong to words
+                    isWordByte = true  // non-ASCII letters (Hangul, Cyrillic, accented Latin) belong to words
                 }
                 if isWordByte {
                     h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
                     inWord = true
                 } else if inWord {
                     body(h)
-                    h = 0xCBF2_9CE4_8422_2325
+                    h = basis
                     inWord = false
                 }
+                i += 1
             }
             if inWord { body(h) }
         }
