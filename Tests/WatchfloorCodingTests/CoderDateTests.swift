@@ -45,6 +45,26 @@ import WatchfloorCoding
         #expect(koreanDate("어제") == "2025-10-23 day")
     }
 
+    /// The date words of Russian, Ukrainian, German, Spanish, Japanese and Chinese are built in
+    /// like the English ones (here inside an English sentence, so that only the date differs).
+    @Test func datesInOtherLanguages() {
+        #expect(date("29 августа 2025 года") == "2025-08-29 day")
+        #expect(date("в августе") == "2025-08-01 month")
+        #expect(date("3 жовтня") == "2025-10-03 day")
+        #expect(date("am 3. Oktober 2025") == "2025-10-03 day")
+        #expect(date("el 29 de agosto de 2025") == "2025-08-29 day")
+        #expect(date("el 3 de octubre") == "2025-10-03 day")
+        #expect(date("2025年8月29日") == "2025-08-29 day")
+        #expect(date("10月3日") == "2025-10-03 day")
+        #expect(date("２０２５年８月２９日") == "2025-08-29 day")
+        #expect(date("вчера") == "2025-10-23 day")
+        #expect(date("минулого тижня") == "2025-10-13 day")
+        #expect(date("先週") == "2025-10-13 day")
+        #expect(date("上个月") == "2025-09-01 month")
+        #expect(date("el mes pasado") == "2025-09-01 month")
+        #expect(date("gestern") == "2025-10-23 day")
+    }
+
     @Test func relativeDatesNeedAPublicationDay() {
         #expect(date("last week", published: nil) == nil)
         #expect(date("on 24 October 2025", published: nil) == "2025-10-24 day")

@@ -69,7 +69,8 @@ public struct Coder: Sendable {
         -> (events: [Event], sentences: [CodingTrace.Sentence])
     {
         let document = TokenizedDocument(
-            text: input.text, scanner: &scanner, shadows: compiled.shadows, describes: compiled.describes)
+            text: input.text, scanner: &scanner, shadows: compiled.shadows, describes: compiled.describes,
+            ideographUnits: compiled.ideographUnits(input.language))
         document.addCompounds(
             compiled.pack.codebook.compounds, firstVirtualPhrase: compiled.matcher.phraseCount, uses: compiled.uses)
         stopwatch?.lap(\.text)

@@ -179,6 +179,14 @@ final class CompiledPack: Sendable {
     }
 }
 
+extension CompiledPack {
+    /// The tenths of a word one Han character or kana counts for in a document of `language`.
+    func ideographUnits(_ language: Language) -> Int32 {
+        let perWord = pack.charactersPerWord[language] ?? 2.5
+        return max(1, Int32((Double(TokenizedDocument.unitsPerWord) / perWord).rounded()))
+    }
+}
+
 /// Groups of spellings of one word; a cue is expanded into one pattern per combination.
 struct SpellingVariants {
     private var groupOf: [[UInt8]: [[UInt8]]] = [:]

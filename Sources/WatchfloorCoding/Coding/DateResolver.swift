@@ -16,17 +16,59 @@ enum DateWord: Hashable, Sendable {
 
     static let lexicon: [(String, DateWord)] = {
         var words: [(String, DateWord)] = []
+        // English, Russian (stems: января, январе), Ukrainian (nominative and genitive/locative),
+        // German, Spanish. Month names are matched as words, so "may" the modal is also a month;
+        // the resolver reads a month only next to a day, a year or a lead word ("in May").
         let months = [
-            ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
-            ["july", "jul"], ["august", "aug"], ["september", "sept", "sep"], ["october", "oct"], ["november", "nov"],
-            ["december", "dec"],
+            ["january", "jan", "январ*", "січень", "січня", "січні", "januar", "jänner", "enero"],
+            ["february", "feb", "феврал*", "лютий", "лютого", "лютому", "februar", "febrero"],
+            ["march", "mar", "март", "марта", "марте", "березень", "березня", "березні", "märz", "marzo"],
+            ["april", "apr", "апрел*", "квітень", "квітня", "квітні", "abril"],
+            ["may", "май", "мая", "мае", "травень", "травня", "травні", "mai", "mayo"],
+            ["june", "jun", "июн*", "червень", "червня", "червні", "juni", "junio"],
+            ["july", "jul", "июл*", "липень", "липня", "липні", "juli", "julio"],
+            ["august", "aug", "август*", "серпень", "серпня", "серпні", "agosto"],
+            ["september", "sept", "sep", "сентябр*", "вересень", "вересня", "вересні", "septiembre", "setiembre"],
+            ["october", "oct", "октябр*", "жовтень", "жовтня", "жовтні", "oktober", "octubre"],
+            ["november", "nov", "ноябр*", "листопад*", "noviembre"],
+            ["december", "dec", "декабр*", "грудень", "грудня", "грудні", "dezember", "diciembre"],
         ]
         for (index, names) in months.enumerated() {
             for name in names { words.append((name, .month(index + 1))) }
         }
-        for (index, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
-            words.append((name, .weekday(index + 1)))
+        let weekdays = [
+            ["monday", "понедельник*", "понеділ*", "montag", "lunes", "月曜日", "星期一"],
+            ["tuesday", "вторник*", "вівтор*", "dienstag", "martes", "火曜日", "星期二"],
+            ["wednesday", "среда", "среду", "середа", "середу", "mittwoch", "miércoles", "水曜日", "星期三"],
+            ["thursday", "четверг*", "четвер", "четверга", "donnerstag", "jueves", "木曜日", "星期四"],
+            ["friday", "пятниц*", "п'ятниц*", "freitag", "viernes", "金曜日", "星期五"],
+            ["saturday", "суббот*", "субот*", "samstag", "sonnabend", "sábado", "土曜日", "星期六"],
+            ["sunday", "воскресень*", "неділ*", "sonntag", "domingo", "日曜日", "星期日", "星期天"],
+        ]
+        for (index, names) in weekdays.enumerated() {
+            for name in names { words.append((name, .weekday(index + 1))) }
         }
+        words += [
+            // Russian, Ukrainian, German, Spanish, Japanese, Chinese.
+            ("сегодня", .today), ("сьогодні", .today), ("heute", .today), ("hoy", .today), ("今日", .today),
+            ("今天", .today), ("本日", .today), ("вчера", .yesterday), ("вчора", .yesterday), ("учора", .yesterday),
+            ("gestern", .yesterday), ("ayer", .yesterday), ("昨日", .yesterday), ("昨天", .yesterday),
+            ("позавчера", .dayBeforeYesterday), ("позавчора", .dayBeforeYesterday), ("vorgestern", .dayBeforeYesterday),
+            ("anteayer", .dayBeforeYesterday), ("一昨日", .dayBeforeYesterday), ("前天", .dayBeforeYesterday),
+            ("на прошлой неделе", .lastWeek), ("минулого тижня", .lastWeek), ("letzte woche", .lastWeek),
+            ("vergangene woche", .lastWeek), ("la semana pasada", .lastWeek), ("先週", .lastWeek), ("上周", .lastWeek),
+            ("上週", .lastWeek), ("на этой неделе", .thisWeek), ("цього тижня", .thisWeek), ("diese woche", .thisWeek),
+            ("esta semana", .thisWeek), ("今週", .thisWeek), ("本周", .thisWeek), ("本週", .thisWeek),
+            ("в прошлом месяце", .lastMonth), ("минулого місяця", .lastMonth), ("letzten monat", .lastMonth),
+            ("vergangenen monat", .lastMonth), ("el mes pasado", .lastMonth), ("先月", .lastMonth),
+            ("上个月", .lastMonth), ("上個月", .lastMonth), ("в этом месяце", .thisMonth), ("цього місяця", .thisMonth),
+            ("diesen monat", .thisMonth), ("este mes", .thisMonth), ("今月", .thisMonth), ("本月", .thisMonth),
+            ("в прошлом году", .lastYear), ("минулого року", .lastYear), ("торік", .lastYear), ("letztes jahr", .lastYear),
+            ("vergangenes jahr", .lastYear), ("el año pasado", .lastYear), ("昨年", .lastYear), ("去年", .lastYear),
+            ("в этом году", .thisYear), ("цього року", .thisYear), ("dieses jahr", .thisYear), ("este año", .thisYear),
+            ("今年", .thisYear), ("в", .lead), ("во", .lead), ("у", .lead), ("с", .lead), ("со", .lead), ("з", .lead),
+            ("із", .lead), ("im", .lead), ("seit", .lead), ("en", .lead), ("desde", .lead),
+        ]
         words += [
             ("today", .today), ("오늘", .today), ("yesterday", .yesterday), ("어제", .yesterday),
             ("그제", .dayBeforeYesterday), ("그저께", .dayBeforeYesterday),
@@ -87,6 +129,7 @@ struct DateResolver {
             return number.value
         }
         func year(_ token: Int) -> Int? { plainNumber(token, 1900...2100, digits: 4...4) }
+        func isDe(_ token: Int) -> Bool { tokens.contains(token) && document.text(of: token).lowercased() == "de" }
         func add(_ range: ClosedRange<Int>, _ date: EventDate?) {
             guard let date else { return }
             var latest: Day
@@ -105,8 +148,8 @@ struct DateResolver {
 
         while index < tokens.upperBound {
             defer { index += 1 }
-            // Korean: 2025년 10월 24일, 10월 24일, 10월, 24일.
-            if let korean = koreanDate(at: index, in: tokens) {
+            // Korean, Japanese, Chinese: 2025년 10월 24일, 2025年10月24日, 10月24日, 10월, 24일.
+            if let korean = unitDate(at: index, in: tokens) {
                 add(index...korean.last, korean.date)
                 index = korean.last
                 continue
@@ -121,6 +164,13 @@ struct DateResolver {
                 continue
             }
             if let month = monthOf(index) {
+                // Spanish: 29 de agosto [de 2025].
+                if isDe(index - 1), let day = plainNumber(index - 2, 1...31) {
+                    let y = isDe(index + 1) ? year(index + 2) : nil
+                    add((index - 2)...(index + (y == nil ? 0 : 2)), resolve(year: y, month: month, day: day))
+                    if y != nil { index += 2 }
+                    continue
+                }
                 // October 24[, 2025] · October 2025 · 24 October [2025] · in October.
                 if let day = plainNumber(index + 1, 1...31) {
                     let y = year(index + 2)
@@ -219,21 +269,27 @@ struct DateResolver {
         return (range, EventDate(day: day.0, precision: day.1))
     }
 
-    /// 2025년 10월 24일 · 10월 24일 · 2025년 10월 · 10월 · 24일, starting at `index`.
-    private func koreanDate(at index: Int, in tokens: Range<Int>) -> (last: Int, date: EventDate?)? {
-        func part(_ token: Int, _ unit: String) -> Int? {
-            guard tokens.contains(token), let number = document.number(of: token), number.suffix.hasPrefix(unit) else {
-                return nil
-            }
-            return number.value
+    /// 2025년 10월 24일 · 10월 24일 · 2025년 10월 · 10월 · 24일, and the same with 年 月 日 (号), starting
+    /// at `index`. A Korean unit is the number's suffix (one token); a Chinese or Japanese one is the
+    /// character right after the number (its own token).
+    private func unitDate(at index: Int, in tokens: Range<Int>) -> (last: Int, date: EventDate?)? {
+        /// The value and the last token of a number carrying `unit`.
+        func part(_ token: Int, _ units: (korean: String, cjk: [String])) -> (value: Int, last: Int)? {
+            guard tokens.contains(token), let number = document.number(of: token) else { return nil }
+            if number.suffix.hasPrefix(units.korean) { return (number.value, token) }
+            guard number.suffix.isEmpty, tokens.contains(token + 1), document.gap(before: token + 1).isEmpty,
+                units.cjk.contains(String(document.text(of: token + 1)))
+            else { return nil }
+            return (number.value, token + 1)
         }
         var token = index
-        let year = part(token, "년")
-        if year != nil { token += 1 }
-        let month = part(token, "월")
-        if month != nil { token += 1 }
-        let day = part(token, "일")
-        if day == nil { token -= 1 }
+        let yearPart = part(token, ("년", ["年"]))
+        if let yearPart { token = yearPart.last + 1 }
+        let monthPart = part(token, ("월", ["月"]))
+        if let monthPart { token = monthPart.last + 1 }
+        let dayPart = part(token, ("일", ["日", "号", "號"]))
+        if let dayPart { token = dayPart.last } else { token -= 1 }
+        let (year, month, day) = (yearPart?.value, monthPart?.value, dayPart?.value)
         guard year != nil || month != nil || day != nil, token >= index else { return nil }
         switch (year, month, day) {
         case (let y?, let m?, let d?): return (token, Day(year: y, month: m, day: d).map { EventDate(day: $0) })

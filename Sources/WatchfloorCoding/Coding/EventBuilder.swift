@@ -29,7 +29,8 @@ struct EventBuilder {
                     let match = document.matches[mention.match]
                     evidenceCues.append(
                         evaluator.cueMatch(
-                            role: "place", hit: Hit(match: mention.match, tokens: match.tokens, cue: mention.cue, strength: 1)))
+                            role: "place",
+                            hit: Hit(match: mention.match, tokens: match.tokens, cue: mention.cue, strength: 1, in: document)))
                 }
             }
             evidenceCues.sort { $0.span < $1.span }
@@ -64,7 +65,7 @@ struct EventBuilder {
     }
 
     private func distance(_ hit: Hit, _ tokens: ClosedRange<Int>) -> Int {
-        hit.distance(to: Hit(match: -1, tokens: tokens, cue: "", strength: 0))
+        hit.distance(to: Hit(match: -1, tokens: tokens, cue: "", strength: 0, in: document))
     }
 
     private func attributes(for candidate: Candidate, evidence: inout [CueMatch]) -> EventAttributes {

@@ -203,7 +203,7 @@ struct RuleEvaluator {
         if target.match == modifier.hit.match { return false }
         func forward(_ limit: Int) -> Bool {
             let token = target.tokens.lowerBound
-            guard token > source.upperBound, token - source.upperBound <= limit else { return false }
+            guard token > source.upperBound, document.words(from: source.upperBound, to: token) <= limit else { return false }
             for k in (source.upperBound + 1)...token {
                 if document.clauseBreakBefore[k] || (k < token && cues.breakWords.contains(k)) { return false }
             }
@@ -211,7 +211,7 @@ struct RuleEvaluator {
         }
         func backward(_ limit: Int) -> Bool {
             let token = target.tokens.upperBound
-            guard token < source.lowerBound, source.lowerBound - token <= limit else { return false }
+            guard token < source.lowerBound, document.words(from: token, to: source.lowerBound) <= limit else { return false }
             for k in (token + 1)...source.lowerBound {
                 if document.clauseBreakBefore[k] || (k < source.lowerBound && cues.breakWords.contains(k)) { return false }
             }

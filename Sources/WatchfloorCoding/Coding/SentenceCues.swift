@@ -5,12 +5,28 @@ struct Hit {
     /// The cue as written in the pack.
     var cue: String
     var strength: Double
+    /// Where its first and last tokens stand (``TokenizedDocument/positions``).
+    var positions: ClosedRange<Int32>
 
-    /// Tokens between two hits; 0 when they touch or overlap.
+    init(match: Int, tokens: ClosedRange<Int>, cue: String, strength: Double, in document: TokenizedDocument) {
+        self.match = match
+        self.tokens = tokens
+        self.cue = cue
+        self.strength = strength
+        positions = document.positions[tokens.lowerBound]...document.positions[tokens.upperBound]
+    }
+
+    /// Words between two hits (tokens, where every token is a word); 0 when they touch or overlap.
     func distance(to other: Hit) -> Int {
-        if other.tokens.lowerBound > tokens.upperBound { return other.tokens.lowerBound - tokens.upperBound }
-        if other.tokens.upperBound < tokens.lowerBound { return tokens.lowerBound - other.tokens.upperBound }
-        return 0
+        let units: Int32
+        if other.positions.lowerBound > positions.upperBound {
+            units = other.positions.lowerBound - positions.upperBound
+        } else if other.positions.upperBound < positions.lowerBound {
+            units = positions.lowerBound - other.positions.upperBound
+        } else {
+            return 0
+        }
+        return Int(units / TokenizedDocument.unitsPerWord)
     }
 }
 
@@ -43,7 +59,7 @@ struct SentenceCues {
         for index in matchIndices {
             let match = document.matches[index]
             for (use, cue) in compiled.uses[match.phrase] {
-                let hit = Hit(match: index, tokens: match.tokens, cue: cue, strength: 1)
+                let hit = Hit(match: index, tokens: match.tokens, cue: cue, strength: 1, in: document)
                 // A cue inside a longer one ("not" in "not to disclose") plays no part of its own;
                 // it still counts as context that blocks a rule or cancels a modifier.
                 if match.shadowed {

@@ -1,15 +1,21 @@
-/// Splits tokenised text into sentences, English and Korean.
+/// Splits tokenised text into sentences.
 ///
 /// A sentence ends at a line break, or at `.` `!` `?` followed by white space (after any closing
 /// quotes or brackets) when the next word does not start with a lower-case letter. A full stop
 /// after an abbreviation ("Mr.", "Gen.", "Sept.") or a single letter ("U.S.", "J. Smith") does not
-/// end an English sentence; after Hangul it always does (`다.`, `요.`).
+/// end an English sentence; after Hangul it always does (`다.`, `요.`). Chinese and Japanese end a
+/// sentence at `。` `！` `？` (and their full-width forms), with or without white space after.
 enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "rep", "reps", "sen", "gov",
         "pres", "prof", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "no", "nos", "vol", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "dept", "univ", "approx", "est",
         "al", "fig", "gov't", "govt", "rev", "hon", "op",
+    ]
+
+    static let germanMonths: Set<String> = [
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "november", "dezember",
     ]
 
     static func split(bytes: [UInt8], starts: [Int32], ends: [Int32], flags: [UInt8]) -> [TokenizedDocument.Sentence] {
@@ -51,6 +57,7 @@ enum SentenceSplitter {
         var sawTerminator = false
         var sawFullStopOnly = true
         var sawSpaceAfter = false
+        if gap.count >= 3, containsIdeographicTerminator(gap) { return true }
         for byte in gap {
             switch byte {
             case UInt8(ascii: "."):
@@ -72,8 +79,25 @@ enum SentenceSplitter {
             let word = String(decoding: bytes[Int(starts[token])..<Int(ends[token])], as: UTF8.self).lowercased()
             if word.count == 1, flags[token] & CueScanner.digit == 0 { return false }
             if abbreviations.contains(word) { return false }
+            // A German ordinal day: "am 3. Oktober".
+            if word.count <= 2, flags[token] & CueScanner.digit != 0 {
+                let next = String(decoding: bytes[Int(starts[token + 1])..<Int(ends[token + 1])], as: UTF8.self).lowercased()
+                if germanMonths.contains(next) { return false }
+            }
         }
         return true
+    }
+
+    /// `。` (E3 80 82), `！` (EF BC 81), `？` (EF BC 9F), `．` (EF BC 8E).
+    private static func containsIdeographicTerminator(_ gap: ArraySlice<UInt8>) -> Bool {
+        var i = gap.startIndex
+        while i + 2 < gap.endIndex {
+            let (a, b, c) = (gap[i], gap[i + 1], gap[i + 2])
+            if a == 0xE3, b == 0x80, c == 0x82 { return true }
+            if a == 0xEF, b == 0xBC, c == 0x81 || c == 0x9F || c == 0x8E { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Opening quotes and brackets just before a sentence's first token belong to it.

@@ -24,11 +24,19 @@ final class TokenizedDocument {
     /// it and the token before.
     let clauseBreakBefore: [Bool]
     let isASCII: Bool
+    /// Per token: where it stands, in tenths of a word (``unitsPerWord``). Distances in a pack
+    /// (a role `within`, a scope of `tokens`, a compound's reach) are counted in words. A token
+    /// is a word, except a single Han character or kana, which is a fraction of one: Chinese and
+    /// Japanese are not written in words, and a rule's reach must cover about as much text in
+    /// every language.
+    let positions: [Int32]
+    static let unitsPerWord: Int32 = 10
 
     /// - Parameter shadows: per phrase, whether a match of it hides the shorter matches inside it.
     ///   Phrases that only annotate (attributes, sincerity, context) hide nothing: "privately
     ///   complained" marks coercion and leaves "complained" to code discontent.
-    init(text: String, scanner: inout CueScanner, shadows: [Bool], describes: [Bool]) {
+    /// - Parameter ideographUnits: the tenths of a word a single Han character or kana counts for.
+    init(text: String, scanner: inout CueScanner, shadows: [Bool], describes: [Bool], ideographUnits: Int32 = 4) {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
         var matches = bytes.withUnsafeBufferPointer { scanner.matches(in: $0, mode: .all, allTokens: true) }
@@ -67,13 +75,22 @@ final class TokenizedDocument {
         self.ends = scanner.ends
         self.flags = scanner.flags
         self.matches = matches
+        var positions = [Int32](repeating: 0, count: scanner.starts.count)
+        var position: Int32 = 0
+        for (index, flag) in scanner.flags.enumerated() {
+            positions[index] = position
+            position += flag & CueScanner.ideograph != 0 ? ideographUnits : Self.unitsPerWord
+        }
+        self.positions = positions
         isASCII = bytes.allSatisfy { $0 < 0x80 }
         var breaks = [Bool](repeating: false, count: scanner.starts.count)
         for index in breaks.indices.dropFirst() {
             for byte in bytes[Int(ends[index - 1])..<Int(starts[index])] {
                 switch byte {
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                    UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), 0xE2:  // 0xE2: dashes and other punctuation
+                    UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), 0xE2, 0xE3, 0xEF:
+                    // 0xE2: dashes and other punctuation; 0xE3 and 0xEF (between tokens): CJK and
+                    // full-width punctuation (、，；：「」（）)
                     breaks[index] = true
                 default: break
                 }
@@ -113,9 +130,9 @@ final class TokenizedDocument {
                     guard sentenceOfToken[b.tokens.lowerBound] == sentence else { continue }
                     let gap: Int
                     if b.tokens.lowerBound > a.tokens.upperBound {
-                        gap = b.tokens.lowerBound - a.tokens.upperBound
+                        gap = words(from: a.tokens.upperBound, to: b.tokens.lowerBound)
                     } else if !compound.ordered, b.tokens.upperBound < a.tokens.lowerBound {
-                        gap = a.tokens.lowerBound - b.tokens.upperBound
+                        gap = words(from: b.tokens.upperBound, to: a.tokens.lowerBound)
                     } else {
                         continue
                     }
@@ -132,6 +149,11 @@ final class TokenizedDocument {
         matches.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     }
 
+    /// Words from token `a` to token `b` (`b` after `a`): `b - a` where every token is a word.
+    @inline(__always) func words(from a: Int, to b: Int) -> Int {
+        Int((positions[b] - positions[a]) / Self.unitsPerWord)
+    }
+
     /// The token's text as written.
     func text(of token: Int) -> Substring {
         Substring(decoding: bytes[Int(starts[token])..<Int(ends[token])], as: UTF8.self)
@@ -141,15 +163,25 @@ final class TokenizedDocument {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// The leading ASCII digits of a token and what follows them: "2025년" → (2025, 4, "년").
+    /// The leading digits of a token and what follows them: "2025년" → (2025, 4, "년"). Full-width
+    /// digits (２０２５, common in Japanese) count as digits.
     func number(of token: Int) -> (value: Int, digits: Int, suffix: Substring)? {
         var value = 0
         var index = Int(starts[token])
         let end = Int(ends[token])
         var digits = 0
-        while index < end, bytes[index] >= 48, bytes[index] <= 57, digits < 9 {
-            value = value * 10 + Int(bytes[index] - 48)
-            index += 1
+        while index < end, digits < 9 {
+            if bytes[index] >= 48, bytes[index] <= 57 {
+                value = value * 10 + Int(bytes[index] - 48)
+                index += 1
+            } else if index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90,
+                bytes[index + 2] <= 0x99
+            {
+                value = value * 10 + Int(bytes[index + 2] - 0x90)
+                index += 3
+            } else {
+                break
+            }
             digits += 1
         }
         guard digits > 0 else { return nil }

@@ -10,6 +10,8 @@
 /// | `청진=` | 청진 followed only by particles or the pack's Korean suffixes: 청진, 청진시, 청진에서 — not 청진기 |
 /// | `숨지~` | a Korean verb stem in every regular conjugation: 숨지다, 숨져, 숨졌다, 숨진, 숨질 (see ``KoreanStem``) |
 /// | `<number>` | a word that starts with a digit: 300, 2025년, 1000명 |
+/// | `погиб*` | Cyrillic as Latin: any case (`Погибли`), `ё` = `е`, `*` for the endings |
+/// | `遺族` | Chinese and Japanese: the characters in a row, inside any text (`戦死者遺族らに`) |
 ///
 /// ```swift
 /// let pattern = try CuePattern("families of the fallen")
@@ -105,6 +107,16 @@ public struct CuePattern: Hashable, Sendable, CustomStringConvertible {
             case .word:
                 current.append(contentsOf: Array(String(scalar).utf8))
                 if ScalarFolding.isHangul(scalar.value) { hasHangul = true }
+            case .folded(let lower):
+                current.append(contentsOf: Array(String(lower).utf8))
+            case .ideograph:
+                // Each Han character or kana is a word of its own, matched exactly; a marker after
+                // one would be meaningless (tokens are single characters).
+                try finish()
+                if index + 1 < scalars.count, ["*", "=", "~"].contains(scalars[index + 1]) {
+                    throw CuePatternError(cue: source, message: "Chinese and Japanese cues match inside any text: no * = or ~ after them")
+                }
+                words.append(Word(bytes: Array(String(scalar).utf8), mode: .exact))
             case .separator:
                 try finish()
             }

@@ -30,6 +30,7 @@ public struct CueScanner {
     static let digit: UInt8 = 2  // starts with an ASCII digit
     static let upper: UInt8 = 4  // starts with an ASCII capital
     static let nonASCII: UInt8 = 8  // has a non-ASCII scalar
+    static let ideograph: UInt8 = 16  // a Han character or kana, alone
 
     init(matcher: CueMatcher) {
         self.matcher = matcher
@@ -181,6 +182,28 @@ public struct CueScanner {
                         state = c.offsets[Int(state &+ Int32(c.highClass[Int(base[i &+ k]) &- 128]))]
                         k &+= 1
                     }
+                case .folded(let lower):
+                    // Same length as the capital: two bytes for Cyrillic.
+                    let value = lower.value
+                    let folded: (UInt8, UInt8) = (UInt8(0xC0 | (value >> 6)), UInt8(0x80 | (value & 0x3F)))
+                    if state > 0 { state = c.offsets[Int(state &+ Int32(c.highClass[Int(folded.0) &- 128]))] }
+                    if state > 0 { state = c.offsets[Int(state &+ Int32(c.highClass[Int(folded.1) &- 128]))] }
+                case .ideograph:
+                    // A Han character or kana is a token by itself: end the token before it, or,
+                    // when it starts the token, take it alone.
+                    guard i == start else { break token }
+                    var k = 0
+                    while state > 0, k < length {
+                        state = c.offsets[Int(state &+ Int32(c.highClass[Int(base[i &+ k]) &- 128]))]
+                        k &+= 1
+                    }
+                    sawNonASCII = true
+                    i &+= length
+                    if state < 0 {
+                        state = -state
+                        remember(&remembered, state: state / columns, end: i)
+                    }
+                    break token
                 }
                 sawNonASCII = true
                 i &+= length
@@ -193,13 +216,22 @@ public struct CueScanner {
             column = c.scanClass[Int(base[i])]
             if column == 0 { break }
         }
-        let isDigit = base[start] >= 48 && base[start] <= 57
+        let isDigit = Self.startsWithDigit(c.bytes, start)
         if state == 0, remembered == 0, !c.allTokens, !(isDigit && c.numberWord >= 0) {
             return i  // the common case: no cue word, nothing to record
         }
         record(start: start, end: i, state: state == 0 ? -1 : Int(state / columns), remembered: remembered,
             sawNonASCII: sawNonASCII, c)
         return i
+    }
+
+    /// An ASCII digit, or a full-width one (U+FF10–FF19, common in Japanese).
+    @inline(__always)
+    static func startsWithDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let first = bytes[start]
+        if first >= 48 && first <= 57 { return true }
+        return first == 0xEF && start + 2 < bytes.count && bytes[start + 1] == 0xBC && bytes[start + 2] >= 0x90
+            && bytes[start + 2] <= 0x99
     }
 
     @inline(__always)
@@ -231,7 +263,7 @@ public struct CueScanner {
             r &-= 1
         }
         let first = c.base[start]
-        let isDigit = first >= 48 && first <= 57
+        let isDigit = Self.startsWithDigit(c.bytes, start)
         if c.numberWord >= 0, isDigit { chains.append(c.numberWord) }
         let chainCount = chains.count &- chainStart
         guard c.allTokens || chainCount > 0 else { return }
@@ -240,10 +272,18 @@ public struct CueScanner {
         if let previousEnd = ends.last, Int(previousEnd) == start &- 1 {
             let gap = c.base[start &- 1]
             if gap == 32 || gap == 45 || gap == 39 { flag |= Self.joined }
+        } else if let previousEnd = ends.last, Int(previousEnd) == start {
+            flag |= Self.joined  // characters of unsegmented text (an ideograph token ends where the next begins)
         }
         if isDigit { flag |= Self.digit }
         if first >= 65 && first <= 90 { flag |= Self.upper }
-        if sawNonASCII { flag |= Self.nonASCII }
+        if sawNonASCII {
+            flag |= Self.nonASCII
+            if first >= 0xE3, first <= 0xE9 || first == 0xEF || first == 0xF0, end &- start >= 3 {
+                let (scalar, length) = ScalarFolding.decode(c.bytes, at: start)
+                if length == end &- start, ScalarFolding.isIdeograph(scalar.value) { flag |= Self.ideograph }
+            }
+        }
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))
         chainStarts.append(Int32(truncatingIfNeeded: chainStart))

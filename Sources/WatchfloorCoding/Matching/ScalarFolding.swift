@@ -7,6 +7,10 @@ import Foundation
 ///   Everything else (spaces, punctuation, `·`, dashes, quotes) separates words.
 /// - ASCII letters fold to lower case; Latin letters with diacritics fold to their base letter
 ///   (`Hamgyŏng` → `hamgyong`, `Chŏngjin` → `chongjin`), so a cue written either way matches both.
+/// - Cyrillic capitals fold to lower case and `ё` to `е` (`Пхеньян` = `пхеньян`, `Ёнбён` = `енбен`).
+/// - Han characters and kana are *ideographs*: Chinese and Japanese are written without spaces,
+///   so each one is a token of its own, and a cue of several (`遺族`, `ロシア`) matches them in a
+///   row with nothing between — inside any run of text.
 /// - Other scripts are compared as written (Hangul has no case).
 enum ScalarFolding {
     /// For ASCII bytes: the folded letter, or 0 for a separator.
@@ -34,6 +38,11 @@ enum ScalarFolding {
         case ascii(UInt8)
         /// A letter or digit compared by its UTF-8 bytes.
         case word
+        /// A letter compared as this other scalar (a Cyrillic capital as its small letter); the
+        /// two have UTF-8 encodings of the same length.
+        case folded(Unicode.Scalar)
+        /// A Han character or kana: a token by itself.
+        case ideograph
         case separator
     }
 
@@ -48,11 +57,37 @@ enum ScalarFolding {
             if folded != 0 { return .ascii(folded) }
         }
         if isHangul(value) { return .word }
+        if value >= 0x0400, value <= 0x04FF {
+            if let lower = cyrillicLower(value) { return .folded(lower) }
+            return .word
+        }
+        if isIdeograph(value) { return .ideograph }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
             return .word
         }
         return .separator
+    }
+
+    /// The small letter a Cyrillic capital folds to (and `ё`/`Ё` to `е`), or `nil`.
+    static func cyrillicLower(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0x0401, 0x0451: Unicode.Scalar(0x0435)
+        case 0x0410...0x042F: Unicode.Scalar(value + 0x20)
+        case 0x0400...0x040F: Unicode.Scalar(value + 0x50)
+        case 0x0490...0x04BF where value % 2 == 0: Unicode.Scalar(value + 1)
+        default: nil
+        }
+    }
+
+    /// Han characters (with the iteration mark 々) and kana (with the prolonged sound mark ー).
+    @inline(__always) static func isIdeograph(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3005, 0x3007, 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x31F0...0x31FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            true
+        default: false
+        }
     }
 
     /// Hangul syllables and jamo.
@@ -76,7 +111,8 @@ enum ScalarFolding {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    /// The folded words of `text`, as the matcher tokenises it: `"Hamgyŏng-do's"` → `["hamgyong", "do", "s"]`.
+    /// The folded words of `text`, as the matcher tokenises it: `"Hamgyŏng-do's"` → `["hamgyong", "do", "s"]`,
+    /// `"ロシア軍"` → `["ロ", "シ", "ア", "軍"]`.
     static func foldedWords(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
@@ -84,6 +120,11 @@ enum ScalarFolding {
             switch kind(of: scalar) {
             case .ascii(let letter): current.append(letter)
             case .word: current.append(contentsOf: Array(String(scalar).utf8))
+            case .folded(let lower): current.append(contentsOf: Array(String(lower).utf8))
+            case .ideograph:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll()
+                words.append(String(scalar))
             case .separator:
                 if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
                 current.removeAll()

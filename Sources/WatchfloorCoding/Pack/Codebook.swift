@@ -140,7 +140,9 @@ public struct Rule: Sendable {
 // MARK: Reading types.yaml
 
 extension Codebook {
-    static func read(_ root: YAMLValue, log: inout ErrorLog) -> (Codebook, CueReader) {
+    /// Reads `types.yaml`; each language file's words join the sets before any rule reads them,
+    /// and its compounds and rules after.
+    static func read(_ root: YAMLValue, languageFiles: [LanguageFile] = [], log: inout ErrorLog) -> (Codebook, CueReader) {
         var reader = CueReader()
         log.attempt { () throws(ConfigurationError) in try root.rejectUnknownKeys(["sets", "compounds", "types"]) }
         if let sets = root["sets"], let entries = log.attempt({ () throws(ConfigurationError) in try sets.mapping() }) {
@@ -148,6 +150,7 @@ extension Codebook {
                 reader.sets[name] = reader.cues(list, strength: 1, log: &log)
             }
         }
+        for file in languageFiles { file.addSets(to: &reader, log: &log) }
         var compounds: [Compound] = []
         if let node = root["compounds"], let entries = log.attempt({ () throws(ConfigurationError) in try node.mapping() }) {
             for (name, value) in entries {
@@ -171,8 +174,9 @@ extension Codebook {
                 }
             }
         }
+        for file in languageFiles { file.addCompounds(to: &compounds, reader: reader, log: &log) }
         var seen = Set<EventType>()
-        let types = (log.attempt { () throws(ConfigurationError) in try root.required("types") })?
+        var types = (log.attempt { () throws(ConfigurationError) in try root.required("types") })?
             .each(&log) { (node: YAMLValue, log: inout ErrorLog) throws(ConfigurationError) -> EventTypeDefinition? in
                 try node.rejectUnknownKeys(["name", "description", "rules"])
                 let name = try node.required("name").nonEmptyString()
@@ -194,6 +198,7 @@ extension Codebook {
                 let description = try node["description"]?.string() ?? ""
                 return EventTypeDefinition(type: type, description: description, rules: rules)
             } ?? []
+        for file in languageFiles { file.addRules(to: &types, reader: reader, log: &log) }
         return (Codebook(types: types, sets: reader.sets, compounds: compounds), reader)
     }
 

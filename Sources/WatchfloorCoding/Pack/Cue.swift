@@ -1,3 +1,4 @@
+import Watchfloor
 import WatchfloorYAML
 
 /// A cue of a pack: a phrase (see ``CuePattern`` for its syntax) and how strongly it indicates
@@ -8,6 +9,8 @@ public struct Cue: Hashable, Sendable, CustomStringConvertible {
     /// Set when the cue stands for a compound of `types.yaml` (`"@bereaved-near"`): two cues near
     /// each other rather than words in a row.
     public var compound: String?
+    /// The language file that added the cue (`languages/ru.yaml`); `nil` for the pack's own files.
+    public var language: Language?
 
     public init(_ text: String, strength: Double = 1) throws(CuePatternError) {
         pattern = try CuePattern(text)
@@ -32,6 +35,8 @@ public struct Cue: Hashable, Sendable, CustomStringConvertible {
 struct CueReader {
     var sets: [String: [Cue]] = [:]
     var compounds: Set<String> = []
+    /// The language of the file being read, given to every cue written there.
+    var language: Language?
 
     func cues(_ node: YAMLValue, strength: Double, log: inout ErrorLog) -> [Cue] {
         node.each(&log) { (item: YAMLValue, log: inout ErrorLog) throws(ConfigurationError) -> [Cue]? in
@@ -63,7 +68,9 @@ struct CueReader {
         if let text { written = text } else { written = try node.nonEmptyString() }
         let text = written
         do {
-            return try Cue(text, strength: strength)
+            var cue = try Cue(text, strength: strength)
+            cue.language = language
+            return cue
         } catch {
             throw node.error("expected a cue: \(error.message) in \"\(text)\"")
         }

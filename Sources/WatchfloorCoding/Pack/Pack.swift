@@ -30,6 +30,10 @@ public struct Pack: Sendable {
     public var spellings: [[String]]
     /// Korean particles that may follow a particle word (`청진=`), besides the gazetteer's suffixes.
     public var particles: [String]
+    /// Per language written without spaces (Chinese, Japanese): the characters a word averages,
+    /// so that distances written in words cover as much text there as elsewhere (see
+    /// `TokenizedDocument.positions`). A language not listed counts a character as a 2.5th of a word.
+    public var charactersPerWord: [Language: Double]
 
     public var eventTypes: [EventType] { codebook.types.map(\.type) }
 
@@ -43,7 +47,9 @@ public struct Pack: Sendable {
         else { throw ConfigurationErrors(log.errors) }
 
         log.attempt { () throws(ConfigurationError) in
-            try manifest.rejectUnknownKeys(["name", "title", "version", "languages", "files", "spellings", "particles", "note"])
+            try manifest.rejectUnknownKeys([
+                "name", "title", "version", "languages", "files", "spellings", "particles", "characters_per_word", "note",
+            ])
         }
         let name = log.attempt { () throws(ConfigurationError) in try manifest.required("name").nonEmptyString() }
             ?? directory.lastPathComponent
@@ -59,11 +65,33 @@ public struct Pack: Sendable {
             return words
         } ?? []
         let particles = log.attempt { () throws(ConfigurationError) in try manifest["particles"]?.stringList() ?? [] } ?? []
+        var charactersPerWord: [Language: Double] = [:]
+        if let node = manifest["characters_per_word"], let entries = log.attempt({ () throws(ConfigurationError) in try node.mapping() }) {
+            for (code, value) in entries {
+                if let number = log.attempt({ () throws(ConfigurationError) in try value.double(in: 1...5) }) {
+                    charactersPerWord[Language(rawValue: code)] = number
+                }
+            }
+        }
 
         // The files, by role.
         var files: [String: YAMLValue] = [:]
+        var languageFiles: [LanguageFile] = []
         if let filesNode = log.attempt({ () throws(ConfigurationError) in try manifest.required("files") }) {
-            log.attempt { () throws(ConfigurationError) in try filesNode.rejectUnknownKeys(Set(fileKeys)) }
+            log.attempt { () throws(ConfigurationError) in try filesNode.rejectUnknownKeys(Set(fileKeys + ["languages"])) }
+            for entry in filesNode["languages"]?.each(&log, { (item, _) throws(ConfigurationError) in item }) ?? [] {
+                guard let fileName = log.attempt({ () throws(ConfigurationError) in try entry.nonEmptyString() }) else { continue }
+                let url = directory.appendingPathComponent(fileName)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    log.add(entry.error("the language file \"\(fileName)\" does not exist in \(directory.path)"))
+                    continue
+                }
+                if let root = log.attempt({ () throws(ConfigurationError) in try YAMLValue.load(contentsOf: url) }),
+                    let file = LanguageFile(root: root, log: &log)
+                {
+                    languageFiles.append(file)
+                }
+            }
             for key in fileKeys {
                 guard let entry = filesNode[key] else {
                     if key == "types" { log.add(filesNode.error("expected a key \"types\" in \"files\"")) }
@@ -86,12 +114,17 @@ public struct Pack: Sendable {
         var codebook = Codebook(types: [])
         var reader = CueReader()
         if let root = files["types"] {
-            (codebook, reader) = Codebook.read(root, log: &log)
+            (codebook, reader) = Codebook.read(root, languageFiles: languageFiles, log: &log)
             codebook.checkReferences(log: &log, root: root)
         }
-        let modifiers = files["modifiers"].map { ModifierSet.read($0, reader: reader, log: &log) } ?? ModifierSet()
-        let attributes = files["attributes"].map { AttributeRules.read($0, reader: reader, log: &log) } ?? AttributeRules()
-        let gazetteer = files["gazetteer"].map { Gazetteer.read($0, reader: reader, log: &log) } ?? Gazetteer(names: [])
+        var modifiers = files["modifiers"].map { ModifierSet.read($0, reader: reader, log: &log) } ?? ModifierSet()
+        var attributes = files["attributes"].map { AttributeRules.read($0, reader: reader, log: &log) } ?? AttributeRules()
+        var gazetteer = files["gazetteer"].map { Gazetteer.read($0, reader: reader, log: &log) } ?? Gazetteer(names: [])
+        for file in languageFiles {
+            file.addModifiers(to: &modifiers, reader: reader, log: &log)
+            file.addAttributes(to: &attributes, reader: reader, log: &log)
+            file.addPlaces(to: &gazetteer, reader: reader, log: &log)
+        }
         let sources = files["sources"].map { SourceFile.read($0, log: &log) } ?? SourceRegistry()
 
         let known = Set(codebook.types.map(\.type))
@@ -112,6 +145,6 @@ public struct Pack: Sendable {
         return Pack(
             name: name, title: title, version: version, directory: directory, languages: languages, codebook: codebook,
             modifiers: modifiers, attributes: attributes, gazetteer: gazetteer, sources: sources, spellings: spellings,
-            particles: particles)
+            particles: particles, charactersPerWord: charactersPerWord)
     }
 }

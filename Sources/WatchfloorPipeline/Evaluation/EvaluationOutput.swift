@@ -45,8 +45,26 @@ public enum EvaluationOutput {
         var rejected: Int
     }
 
+    /// One language's figures in `eval --format json`'s `languages`.
+    struct LanguageJSON: Encodable {
+        var documents: Int
+        var micro: ScoreJSON
+        var macro_f1: Double
+        var province_accuracy: Double
+        var province_pairs: Int
+
+        init(_ report: EvaluationReport) {
+            documents = report.documents
+            micro = ScoreJSON(report.micro, counts: true)
+            macro_f1 = report.macroF1
+            province_accuracy = report.provinceAccuracy
+            province_pairs = report.provincePairs
+        }
+    }
+
     struct ReportJSON<Mistake: Encodable>: Encodable {
         var documents: Int
+        var languages: [String: LanguageJSON]?
         var types: [String: ScoreJSON]
         var micro: ScoreJSON
         var macro_f1: Double
@@ -74,7 +92,9 @@ public enum EvaluationOutput {
     /// `{"documents": N, "types": {...}, "micro": {...}, "macro_f1": ..., "province_accuracy": ..., "sincerity_accuracy": ...}`
     /// plus `province_pairs`, `sincerity_pairs` and, when asked, `errors`.
     public static func json(_ run: EvaluationRun, errors: Bool) -> String {
-        encode(ReportJSON(run.report, errors: errors ? run.errors().map(mistakeJSON) : nil))
+        var object = ReportJSON(run.report, errors: errors ? run.errors().map(mistakeJSON) : nil)
+        object.languages = Dictionary(uniqueKeysWithValues: run.languages.map { ($0.language.rawValue, LanguageJSON($0.report)) })
+        return encode(object)
     }
 
     /// The same object for `eval --reviewed`, with `"reviewed": {"reviews", "accepted", "edited", "rejected"}`
@@ -174,11 +194,25 @@ public enum EvaluationOutput {
 
     public static func table(_ run: EvaluationRun, errors: Bool) -> String {
         var lines = summary(run.report)
+        if run.languages.count > 1 || run.languages.first.map({ $0.language != .english }) == true {
+            lines += ["", "language  documents  precision  recall  micro F1  macro F1  province"]
+            func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+            for (language, report) in run.languages {
+                let figures = [report.micro.precision, report.micro.recall, report.micro.f1, report.macroF1]
+                    .map { String(format: "%.3f", $0) }
+                let province = report.provincePairs == 0
+                    ? "n/a" : String(format: "%.3f", report.provinceAccuracy) + " (\(report.provincePairs))"
+                let row = [pad("\(report.documents)", 9), pad(figures[0], 9), pad(figures[1], 6), pad(figures[2], 8),
+                           pad(figures[3], 8), province]
+                lines.append(language.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + row.joined(separator: "  "))
+            }
+        }
         guard errors else { return lines.joined(separator: "\n") }
         lines.append("")
         for mistake in run.errors() {
             let record = mistake.passage.line.record.record
-            var heading = "\(record.id ?? "-") (line \(mistake.passage.line.number)) \(mistake.kind.rawValue.uppercased()) \(mistake.type)"
+            let file = multipleFiles(run) ? "\((mistake.passage.line.file as NSString).lastPathComponent):" : ""
+            var heading = "\(record.id ?? "-") (\(file)line \(mistake.passage.line.number)) \(mistake.kind.rawValue.uppercased()) \(mistake.type)"
             switch mistake.kind {
             case .province:
                 heading += ": predicted \(mistake.predicted?.province?.code ?? "none"), gold \(mistake.gold?.province?.code ?? "none")"
@@ -205,5 +239,9 @@ public enum EvaluationOutput {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func multipleFiles(_ run: EvaluationRun) -> Bool {
+        Set(run.passages.map(\.line.file)).count > 1
     }
 }

@@ -42,6 +42,9 @@ public struct EvaluationRun: Sendable {
 
     public var passages: [Passage]
     public var report: EvaluationReport
+    /// The same figures for each language's passages (the line's `language`, else the guess
+    /// ingest makes), in order of language code.
+    public var languages: [(language: Language, report: EvaluationReport)]
     let coder: Coder
 
     public init(gold: GoldFile, coder: Coder) {
@@ -62,6 +65,9 @@ public struct EvaluationRun: Sendable {
                 score: Evaluator.score(gold: line.record.events, predicted: predicted))
         }
         report = Evaluator.report(passages.map(\.score))
+        languages = Dictionary(grouping: passages, by: \.input.language)
+            .map { ($0.key, Evaluator.report($0.value.map(\.score))) }
+            .sorted { $0.0.rawValue < $1.0.rawValue }
     }
 
     /// Every mistake, passage by passage, with the coder's account of the rules involved.

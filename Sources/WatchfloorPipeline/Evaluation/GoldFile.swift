@@ -8,6 +8,8 @@ public struct GoldFile: Sendable {
         /// 1-based line number in the file.
         public var number: Int
         public var record: GoldRecord
+        /// The file the line is in (files can be pooled, see ``pooled(_:)``).
+        public var file: String
     }
 
     public var path: String
@@ -28,12 +30,17 @@ public struct GoldFile: Sendable {
             guard !trimmed.isEmpty else { continue }
             do {
                 let record = try decoder.decode(GoldRecord.self, from: Data(trimmed.utf8))
-                lines.append(Line(number: index + 1, record: record))
+                lines.append(Line(number: index + 1, record: record, file: url.path))
             } catch {
                 throw GoldFileError(file: url.path, line: index + 1, message: Self.explain(error))
             }
         }
         return GoldFile(path: url.path, lines: lines)
+    }
+
+    /// Several gold files scored as one (each line keeps its file).
+    public static func pooled(_ files: [GoldFile]) -> GoldFile {
+        GoldFile(path: files.map(\.path).joined(separator: ", "), lines: files.flatMap(\.lines))
     }
 
     private static func explain(_ error: any Error) -> String {

@@ -13,7 +13,8 @@ struct EvalCommand: ParsableCommand {
             codes in it. The text is normalised and coded as ingest would; predicted and gold event \
             types are compared per passage as multisets. Prints per-type precision, recall and F1, \
             micro figures, macro F1 over the types present in the gold file or the predictions, and \
-            province and sincerity accuracy over matched events. --errors lists every false positive \
+            province and sincerity accuracy over matched events, then the same per language (the line's \
+            `language`, else the guess ingest makes). Several --gold files are pooled. --errors lists every false positive \
             and false negative (and province or sincerity disagreement) with the passage and the rules \
             and cues involved.
 
@@ -27,6 +28,7 @@ struct EvalCommand: ParsableCommand {
 
             Examples:
               watchfloor eval --gold ../shared/data/dev-passages.jsonl
+              watchfloor eval --gold eval/real/test/ru.jsonl --gold eval/real/test/ja.jsonl
               watchfloor eval --gold Tests/WatchfloorCodingTests/Fixtures/held-out.jsonl --errors
               watchfloor eval --gold gold.jsonl --format json --pack packs/gift-politics
               watchfloor eval --reviewed --db reports.sqlite
@@ -38,8 +40,8 @@ struct EvalCommand: ParsableCommand {
         case table, json
     }
 
-    @Option(help: ArgumentHelp("The gold file (JSON Lines).", valueName: "FILE"))
-    var gold: String?
+    @Option(help: ArgumentHelp("A gold file (JSON Lines); repeat to score several files as one.", valueName: "FILE"))
+    var gold: [String] = []
 
     @Flag(help: "Score against the analysts' reviews in the database instead of a gold file.")
     var reviewed = false
@@ -55,15 +57,15 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var packOption: PackOption
 
     func validate() throws {
-        switch (gold, reviewed) {
-        case (nil, false): throw ValidationError("give --gold FILE.jsonl, or --reviewed to score against the reviews in the database")
-        case (.some, true): throw ValidationError("give either --gold or --reviewed, not both")
+        switch (gold.isEmpty, reviewed) {
+        case (true, false): throw ValidationError("give --gold FILE.jsonl, or --reviewed to score against the reviews in the database")
+        case (false, true): throw ValidationError("give either --gold or --reviewed, not both")
         default: break
         }
     }
 
     func run() throws {
-        guard let gold else {
+        guard !gold.isEmpty else {
             let evaluation = try ReviewedEvaluation.load(from: try Workspace.openExistingStore(path: store.databasePath))
             if evaluation.reviews == 0 { Terminal.error("no reviews in \(store.databasePath) yet: review events on the dashboard's /review page") }
             switch format {
@@ -73,7 +75,7 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let pack = try packOption.load()
-        let goldFile = try GoldFile.read(URL(fileURLWithPath: gold))
+        let goldFile = GoldFile.pooled(try gold.map { try GoldFile.read(URL(fileURLWithPath: $0)) })
         let run = EvaluationRun(gold: goldFile, coder: Coder(pack: pack))
         switch format {
         case .json: print(EvaluationOutput.json(run, errors: errors))
