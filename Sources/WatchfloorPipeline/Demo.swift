@@ -39,8 +39,8 @@ public enum Demo {
         -> [InjectedShift]
     {
         let scenario = try Scenario.load(from: try ScenarioLocator.locate(name))
-        let library = try TemplateLibrary.load(from: scenario.reporting.templates)
-        let run = await Simulation.run(scenario, seed: seed, runs: 1, library: library)
+        let writer = try scenario.reporting.writer.load(scenario.reporting)
+        let run = await Simulation.run(scenario, seed: seed, runs: 1, writer: writer)
         try SimulationOutput.write(run, to: folder)
         return try InjectedShift.load(contentsOf: folder.appendingPathComponent("truth/shifts.json"))
     }

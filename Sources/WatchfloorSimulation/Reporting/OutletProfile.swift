@@ -20,6 +20,13 @@ public struct OutletProfile: Sendable {
         public var share: Double
     }
 
+    /// An aggregator's reposts of another outlet's stories, verbatim, days later.
+    public struct Reposts: Sendable, Equatable {
+        public var outlet: String
+        public var share: Double
+        public var lagDays: ClosedRange<Int>
+    }
+
     public var source: Source
     /// Shares of documents per language (normalised when drawn).
     public var languages: [(language: Language, share: Double)]
@@ -33,12 +40,19 @@ public struct OutletProfile: Sendable {
     public var misplaced: Double
     public var syndicatedBy: [Syndication]
     public var reports: [(happening: Happening, rate: Rate)]
+    /// The weeks the outlet publishes in (`nil`: the whole run): an outlet that starts late or
+    /// stops for good.
+    public var activeWeeks: ClosedRange<Int>? = nil
+    /// Stories of other outlets it reposts (an aggregator).
+    public var reposts: [Reposts] = []
 
     public var name: String { source.name }
 
     public func coverage(of province: Province) -> Double { coverage[province] ?? defaultCoverage }
 
-    public func publishes(inWeek week: Int) -> Bool { everyWeeks.map { week % $0 == 0 } ?? true }
+    public func publishes(inWeek week: Int) -> Bool {
+        (everyWeeks.map { week % $0 == 0 } ?? true) && (activeWeeks?.contains(week) ?? true)
+    }
 
     static func loadAll(_ root: YAMLValue) throws(ConfigurationError) -> [OutletProfile] {
         try root.rejectUnknownKeys(["outlets"])
@@ -56,7 +70,7 @@ public struct OutletProfile: Sendable {
     private static func load(_ item: YAMLValue) throws(ConfigurationError) -> OutletProfile {
         try item.rejectUnknownKeys([
             "name", "kind", "reliability", "languages", "mentions", "lag_days", "coverage", "every_weeks",
-            "visibility_weighted", "false_reports", "misplaced", "syndicated_by", "reports",
+            "visibility_weighted", "false_reports", "misplaced", "syndicated_by", "reports", "active_weeks", "reposts",
         ])
         let name = try item.required("name").nonEmptyString()
         let kind = try item.required("kind").enum(SourceKind.self)
@@ -102,7 +116,24 @@ public struct OutletProfile: Sendable {
             reports.append((happening, Rate(perEvent: try value.required("per_event").double(in: 0...1000))))
         }
         reports.sort { $0.happening < $1.happening }
-        return OutletProfile(
+        var activeWeeks: ClosedRange<Int>?
+        if let node = item["active_weeks"] {
+            let bounds = try node.array()
+            guard bounds.count == 2 else { throw node.error("expected [first, last] weeks for \"active_weeks\"") }
+            let first = try bounds[0].int(in: 0...10_000)
+            activeWeeks = first...(try bounds[1].int(in: first...10_000))
+        }
+        var reposts: [Reposts] = []
+        for entry in try item["reposts"]?.array() ?? [] {
+            try entry.rejectUnknownKeys(["outlet", "share", "lag_days"])
+            let lag = try entry.required("lag_days").array()
+            guard lag.count == 2 else { throw try entry.required("lag_days").error("expected [min, max] days") }
+            let low = try lag[0].int(in: 0...365)
+            reposts.append(Reposts(
+                outlet: try entry.required("outlet").nonEmptyString(), share: try entry.required("share").double(in: 0...1),
+                lagDays: low...(try lag[1].int(in: low...365))))
+        }
+        var profile = OutletProfile(
             source: Source(name: name, kind: kind, reliability: reliability, language: languages.max { $0.share < $1.share }?.language),
             languages: languages, mentions: mentions, lagDays: lagMin...lagMax, coverage: coverage,
             defaultCoverage: defaultCoverage, everyWeeks: try item["every_weeks"]?.int(in: 1...520),
@@ -110,5 +141,8 @@ public struct OutletProfile: Sendable {
             falseReports: try item["false_reports"]?.double(in: 0...1) ?? 0,
             misplaced: try item["misplaced"]?.double(in: 0...1) ?? 0,
             syndicatedBy: syndicatedBy, reports: reports)
+        profile.activeWeeks = activeWeeks
+        profile.reposts = reposts
+        return profile
     }
 }

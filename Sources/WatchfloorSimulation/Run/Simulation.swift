@@ -20,21 +20,21 @@ public struct SimulationRun: Sendable {
 
 public enum Simulation {
     /// Runs `scenario` `runs` times with seeds `seed`, `seed + 1`, …; keeps the truth of the
-    /// first run and writes its reporting with `library` (none when `library` is nil). The
-    /// other runs only contribute their strain week to the horizon, and run concurrently.
+    /// first run and has `writer` write its reporting (none when `writer` is nil). The other runs
+    /// only contribute their strain week to the horizon, and run concurrently.
     ///
     /// ```swift
     /// let scenario = try Scenario.load(from: URL(fileURLWithPath: "scenarios/baseline.yaml"))
-    /// let library = try TemplateLibrary.load(from: scenario.reporting.templates)
-    /// let run = await Simulation.run(scenario, seed: 1, runs: 20, library: library)
+    /// let writer = try scenario.reporting.writer.load(scenario.reporting)
+    /// let run = await Simulation.run(scenario, seed: 1, runs: 20, writer: writer)
     /// run.horizon.median   // weeks, or nil
     /// ```
-    public static func run(_ scenario: Scenario, seed: UInt64, runs: Int = 1, library: TemplateLibrary?) async -> SimulationRun {
+    public static func run(_ scenario: Scenario, seed: UInt64, runs: Int = 1, writer: (any ReportingWriter)?) async -> SimulationRun {
         precondition(runs >= 1, "a simulation needs at least one run")
         let first = Task { () -> (LatentSeries, SimulatedReporting?) in
             var model = GiftPoliticsModel(scenario: scenario, seed: seed)
             let truth = model.run()
-            return (truth, library.map { ReportingGenerator(library: $0, truth: truth).reporting() })
+            return (truth, writer?.reporting(of: truth))
         }
         var weeks = [Int?](repeating: nil, count: runs)
         await withTaskGroup(of: (Int, Int?).self) { group in

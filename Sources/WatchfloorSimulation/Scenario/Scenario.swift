@@ -220,4 +220,8 @@ public struct ReportingParameters: Sendable, Equatable {
     public var templates: URL
     /// A multiplier of every outlet's reporting rate.
     public var volume: Double
+    /// Which writer words the reporting (`simulate --writer` overrides it).
+    public var writer: ReportingWriterKind = .phraseBooks
+    /// The folder of the house-style writer's outlets and language files.
+    public var houseStyles: URL
 }

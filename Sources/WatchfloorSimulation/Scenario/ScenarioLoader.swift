@@ -243,11 +243,19 @@ private struct ScenarioReader {
     }
 
     private func reporting() throws(ConfigurationError) -> ReportingParameters {
-        let s = try section("reporting", ["templates", "volume"])
-        let templates = try s.required("templates").top
-        // Relative to the file that names the folder, so a scenario elsewhere can extend ours.
-        let folder = URL(fileURLWithPath: templates.file).deletingLastPathComponent()
-            .appendingPathComponent(try templates.nonEmptyString(), isDirectory: true).standardizedFileURL
-        return ReportingParameters(templates: folder, volume: try s.required("volume").double(in: 0...100))
+        let s = try section("reporting", ["templates", "volume", "writer", "house_styles"])
+        // Folders are relative to the file that names them, so a scenario elsewhere can extend ours.
+        func folder(_ key: String) throws(ConfigurationError) -> URL {
+            let node = try s.required(key).top
+            return URL(fileURLWithPath: node.file).deletingLastPathComponent()
+                .appendingPathComponent(try node.nonEmptyString(), isDirectory: true).standardizedFileURL
+        }
+        let templates = try folder("templates")
+        let houseStyles = s["house_styles"] == nil
+            ? templates.deletingLastPathComponent().appendingPathComponent("house-styles", isDirectory: true)
+            : try folder("house_styles")
+        return ReportingParameters(
+            templates: templates, volume: try s.required("volume").double(in: 0...100),
+            writer: try s["writer"]?.top.enum(ReportingWriterKind.self) ?? .phraseBooks, houseStyles: houseStyles)
     }
 }

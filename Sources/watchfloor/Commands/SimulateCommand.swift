@@ -27,6 +27,12 @@ struct SimulateCommand: AsyncParsableCommand {
               watchfloor simulate --scenario baseline --out /tmp/sim
               watchfloor simulate --scenario scenarios/budget-squeeze.yaml --out /tmp/squeeze --seed 7 --runs 20
               watchfloor simulate --scenario crackdown --out /tmp/c --start 2025-06-02 --no-reporting --format json
+              watchfloor simulate --scenario demo --out /tmp/h --writer house-styles --score
+
+            --writer chooses who words the reporting: phrase-books (the project's own, scenarios/templates) \
+            or house-styles (scenarios/house-styles: written by someone who had read neither the coder's \
+            pack nor the phrase books, with reposts, syndication bursts, rumours later denied, outlets that \
+            start late or stop). The scenario's `reporting.writer` is the default.
 
             --tipping runs Epstein's (2002, Figs. 9–10) experiment on the scenario instead: gifts \
             withdrawn all at once or in small steps, under the floored and the as-printed arrest \
@@ -52,6 +58,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Run length in weeks, overriding the scenario's.")
     var weeks: Int?
+
+    @Option(name: .long, help: "Who words the reporting: phrase-books or house-styles (default: the scenario's).")
+    var writer: ReportingWriterKind?
 
     @Flag(name: .long, help: "Write the truth and summary only, no reporting.")
     var noReporting = false
@@ -80,10 +89,11 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         var scenario: Scenario
-        let library: TemplateLibrary?
+        let reportingWriter: (any ReportingWriter)?
         do {
             scenario = try Scenario.load(from: try ScenarioLocator.locate(self.scenario))
-            library = noReporting || tipping ? nil : try TemplateLibrary.load(from: scenario.reporting.templates)
+            if let writer { scenario.reporting.writer = writer }
+            reportingWriter = noReporting || tipping ? nil : try scenario.reporting.writer.load(scenario.reporting)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -96,7 +106,7 @@ struct SimulateCommand: AsyncParsableCommand {
             try runTipping(scenario, folder: folder)
             return
         }
-        let run = await Simulation.run(scenario, seed: seed, runs: runs, library: library)
+        let run = await Simulation.run(scenario, seed: seed, runs: runs, writer: reportingWriter)
         try SimulationOutput.write(run, to: folder)
         let summary = SimulationSummary(run)
         switch format {
@@ -162,3 +172,5 @@ struct SimulateCommand: AsyncParsableCommand {
         print("written to      \(folder.path)")
     }
 }
+
+extension ReportingWriterKind: ExpressibleByArgument {}
