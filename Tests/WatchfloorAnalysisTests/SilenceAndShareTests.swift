@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Watchfloor
+import WatchfloorTesting
 
 @testable import WatchfloorAnalysis
 
@@ -8,15 +9,36 @@ import Watchfloor
     @Test func theProbabilityOfAnEmptyRunMatchesTheHandComputation() throws {
         // 30 days of one report a day, then nothing. Baseline: 30 reports in 30 days, prior shape
         // 0.5, so the rate is Gamma(30.5, 30) and P(no report in L days) = (30 / (30 + L))^30.5.
-        // L = 7: (30/37)^30.5 = 0.001667 > 0.001; L = 8: (30/38)^30.5 = 7.39e-4 < 0.001.
+        // At one independent story a day a gap that improbable turns up p · 365 times a year; with
+        // π = 0.2 real stops a year the silence is real with probability 0.2 / (0.2 + 365 p), which
+        // reaches 0.8 when 365 p ≤ 0.05, p ≤ 1.37e-4: L = 10 gives 1.55e-4, L = 11 gives 7.3e-5.
         let counts = Array(repeating: 1.0, count: 30) + Array(repeating: 0.0, count: 20)
-        let detector = SilenceDetector(settings: .init(baselineDays: 90, minimumBaselineEvents: 6, minimumRunDays: 5, probability: 0.001))
+        let detector = SilenceDetector(
+            settings: .init(baselineDays: 90, minimumBaselineEvents: 6, minimumRunDays: 5, priorStopsPerYear: 0.2,
+                alarmProbability: 0.8))
         let silence = try #require(detector.scan(counts: counts).first)
-        #expect(silence.first == 30 && silence.detected == 37 && silence.last == 49 && silence.ongoing)
-        #expect(abs(silence.probabilityAtDetection - pow(30.0 / 38, 30.5)) < 1e-12)
-        #expect(abs(silence.expectedAtDetection - 30.5 / 30 * 8) < 1e-12)
+        #expect(silence.first == 30 && silence.detected == 40 && silence.last == 49 && silence.ongoing)
+        let p = pow(30.0 / 41, 30.5)
+        #expect(abs(silence.probabilityAtDetection - p) < 1e-12)
+        #expect(abs(silence.chancePerYearAtDetection - 365 * p) < 1e-9)
+        #expect(abs(silence.scoreAtDetection - 0.2 / (0.2 + 365 * p)) < 1e-12)
+        #expect(abs(silence.expectedAtDetection - 30.5 / 30 * 11) < 1e-12)
         #expect(abs(silence.probability - pow(30.0 / 50, 30.5)) < 1e-12)
-        #expect(abs(GammaPoisson(shape: 30.5, rate: 30).probabilityOfNone(exposure: 7) - 0.001_667) < 1e-6)
+        #expect(silence.score > silence.scoreAtDetection)
+        #expect(abs(GammaPoisson(shape: 30.5, rate: 30).probabilityOfNone(exposure: 10) - 1.55e-4) < 1e-6)
+    }
+
+    /// Gaps between independent reports are exponential: over years, some are long by chance.
+    /// Silences judged against how often such gaps happen in the series itself stay within the
+    /// stated budget, π (1 − s) / s = 0.05 a series-year (here at most twice that, for noise).
+    @Test func aSilenceThatIsOnlyChanceGetsNoWarning() {
+        var random = SeededRandom(seed: 11)
+        var silences = 0
+        for _ in 0..<20 {
+            let counts = (0..<730).map { _ in Double(random.poisson(0.3)) }
+            silences += SilenceDetector().scan(counts: counts).count
+        }
+        #expect(Double(silences) / 40 <= 0.1)
     }
 
     @Test func daysWithoutCoverageDoNotCount() {

@@ -9,7 +9,7 @@ struct ReportingTests {
     @Test("simulate writes reporting that parses as ReportingRecord and labels that parse as GoldRecord")
     func filesParse() async throws {
         let scenario = try Fixtures.scenario("stopped-gifts")
-        let run = await Simulation.run(scenario, seed: 1, runs: 3, library: try Fixtures.library())
+        let run = await Simulation.run(scenario, seed: 1, runs: 3, writer: try Fixtures.library())
         let folder = try TemporaryDirectory()
         try SimulationOutput.write(run, to: folder.url)
 
@@ -95,7 +95,7 @@ struct ReportingTests {
     @Test("when gifts stop in a province, insiders report the absence and stop reporting deliveries")
     func stoppedGiftsGoSilent() async throws {
         let scenario = try Fixtures.scenario("stopped-gifts")
-        let run = await Simulation.run(scenario, seed: 2, library: try Fixtures.library())
+        let run = await Simulation.run(scenario, seed: 2, writer: try Fixtures.library())
         let onset = scenario.day(ofWeek: 80)
         let insiders = run.documents.filter { $0.record.sourceKind == .insider && !$0.falseReport && !$0.misplaced }
         func reports(_ type: EventType, from: Day, to: Day) -> Int {

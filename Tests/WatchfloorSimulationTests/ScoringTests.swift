@@ -78,7 +78,7 @@ struct ExplicitNullTests {
     func nulls() async throws {
         var scenario = try Fixtures.smallBaseline(weeks: 8)
         scenario.shifts = [ScenarioShift(kind: .allianceShift, week: 4, factor: 2, techFactor: 3)]
-        let run = await Simulation.run(scenario, seed: 1, runs: 2, library: nil)
+        let run = await Simulation.run(scenario, seed: 1, runs: 2, writer: nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let summary = String(decoding: try encoder.encode(SimulationSummary(run)), as: UTF8.self)

@@ -26,6 +26,21 @@ import WatchfloorTesting
         #expect(hit.title == "Gifts reach Hyesan")
     }
 
+    /// Chinese and Japanese are written without spaces: a word is found inside a run of characters.
+    @Test func findsChineseAndJapaneseWordsInsideText() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let japanese = document("戦死者遺族らに平壌の新しい住宅が提供されたと伝えた。")
+        let chinese = document("朝鲜向阵亡士兵的遗属提供了住房。")
+        let russian = document("Семьи погибших получили квартиры.")
+        try store.write([item(japanese), item(chinese), item(russian)])
+        #expect(try store.search(SearchQuery("遺族")).map(\.document) == [japanese.id])
+        #expect(try store.search(SearchQuery("新しい住宅")).map(\.document) == [japanese.id])
+        #expect(try store.search(SearchQuery("阵亡士兵")).map(\.document) == [chinese.id])
+        #expect(try store.search(SearchQuery("遗属")).map(\.document) == [chinese.id])
+        #expect(try store.search(SearchQuery("погибших")).map(\.document) == [russian.id])
+    }
+
     @Test func anyTypedTextIsAValidQuery() throws {
         let fixture = try StoreFixture()
         let store = fixture.store

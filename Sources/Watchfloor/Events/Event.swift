@@ -47,11 +47,20 @@ public struct CueMatch: Hashable, Codable, Sendable {
     /// The cue as written in the pack.
     public var cue: String
     public var span: TextSpan
+    /// The language file of the pack the cue came from (`ru`, `ja`, …); `nil` for the pack's own
+    /// files (English and Korean).
+    public var language: Language?
 
-    public init(role: String, cue: String, span: TextSpan) {
+    public init(role: String, cue: String, span: TextSpan, language: Language? = nil) {
         self.role = role
         self.cue = cue
         self.span = span
+        self.language = language
+    }
+
+    /// `trigger "погиб*" [ru]`, for listings.
+    public var label: String {
+        "\(role) \"\(cue)\"" + (language.map { " [\($0)]" } ?? "")
     }
 }
 

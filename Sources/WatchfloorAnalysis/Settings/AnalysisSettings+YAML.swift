@@ -23,7 +23,7 @@ extension AnalysisSettings {
         var settings = AnalysisSettings.default
         try root.rejectUnknownKeys([
             "detector", "series", "monitors", "silence", "gratitude", "narrative_gap", "coverage", "overdispersion",
-            "warnings",
+            "warnings", "calibration",
         ])
         if let node = root["detector"] { settings.detector = try detector(node, base: settings.detector) }
         if let node = root["series"] {
@@ -43,10 +43,12 @@ extension AnalysisSettings {
         if let node = root["coverage"] { settings.coverage = try coverage(node, base: settings.coverage) }
         if let node = root["overdispersion"] { settings.dispersion = try dispersion(node, base: settings.dispersion) }
         if let node = root["warnings"] {
-            try node.rejectUnknownKeys(["episode_days", "maximum_events"])
+            try node.rejectUnknownKeys(["episode_days", "maximum_events", "minimum_probability"])
             if let v = node["episode_days"] { settings.episodeDays = try v.int(in: 0...3_650) }
             if let v = node["maximum_events"] { settings.maximumEvents = try v.int(in: 1...10_000) }
+            if let v = node["minimum_probability"] { settings.minimumProbability = try v.double(in: 0...1) }
         }
+        if let node = root["calibration"] { settings.calibration = try calibration(node) }
         return settings
     }
 
@@ -99,8 +101,8 @@ extension AnalysisSettings {
 
     private static func silence(_ node: YAMLValue, base: SilenceSettings) throws(ConfigurationError) -> SilenceSettings {
         try node.rejectUnknownKeys([
-            "types", "national", "baseline_days", "minimum_baseline_events", "minimum_run_days", "probability",
-            "prior_shape",
+            "types", "national", "baseline_days", "minimum_baseline_events", "minimum_run_days", "prior_stops_per_year",
+            "alarm_probability", "prior_shape",
         ])
         var s = base
         if let v = node["types"] { s.types = try eventTypes(v) }
@@ -108,9 +110,31 @@ extension AnalysisSettings {
         if let v = node["baseline_days"] { s.detector.baselineDays = try v.int(in: 7...3_650) }
         if let v = node["minimum_baseline_events"] { s.detector.minimumBaselineEvents = try v.int(in: 1...100_000) }
         if let v = node["minimum_run_days"] { s.detector.minimumRunDays = try v.int(in: 1...3_650) }
-        if let v = node["probability"] { s.detector.probability = try v.double(in: 1e-12...0.5) }
+        if let v = node["prior_stops_per_year"] { s.detector.priorStopsPerYear = try v.double(in: 1e-6...100) }
+        if let v = node["alarm_probability"] { s.detector.alarmProbability = try v.double(in: 0.01...0.999) }
         if let v = node["prior_shape"] { s.detector.priorShape = try v.double(in: 0.01...100) }
         return s
+    }
+
+    /// `calibration: {W1: [[raw, probability], …], …}`: raw increasing, probability not decreasing.
+    private static func calibration(_ node: YAMLValue) throws(ConfigurationError) -> [WarningKind: ScoreCalibration] {
+        var result: [WarningKind: ScoreCalibration] = [:]
+        for (key, list) in try node.mapping() {
+            guard let kind = WarningKind(rawValue: key) else { throw list.error("expected a warning kind W1–W5, found \"\(key)\"") }
+            var points: [(raw: Double, probability: Double)] = []
+            for item in try list.array() {
+                let pair = try item.array()
+                guard pair.count == 2 else { throw item.error("expected [raw, probability]") }
+                let point = (raw: try pair[0].double(in: 0...1), probability: try pair[1].double(in: 0...1))
+                if let last = points.last, point.raw <= last.raw || point.probability < last.probability {
+                    throw item.error("expected raw scores increasing and probabilities not decreasing")
+                }
+                points.append(point)
+            }
+            guard !points.isEmpty else { throw list.error("expected at least one [raw, probability] point") }
+            result[kind] = ScoreCalibration(points: points)
+        }
+        return result
     }
 
     static let shareKeys: Set<String> = [

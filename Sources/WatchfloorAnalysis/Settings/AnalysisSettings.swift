@@ -51,6 +51,10 @@ public struct AnalysisSettings: Hashable, Sendable {
     public var episodeDays: Int
     /// At most this many supporting events are listed per warning (the most relevant).
     public var maximumEvents: Int
+    /// Per kind, what a raw detector output means as a probability (kinds not listed: as it is).
+    public var calibration: [WarningKind: ScoreCalibration] = [:]
+    /// Warnings whose calibrated probability is below this are not raised.
+    public var minimumProbability: Double = 0
 
     /// W3: which series can fall silent, and how the silence is tested.
     public struct SilenceSettings: Hashable, Sendable, Codable {

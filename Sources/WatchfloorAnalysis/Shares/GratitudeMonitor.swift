@@ -1,7 +1,7 @@
 import Watchfloor
 
-/// W2, hollow gratitude: the share of public gratitude reported as *coerced* (among gratitude
-/// whose sincerity the reporting tells: coerced or sincere; `unclear` and uncoded are left out)
+/// W2, hollow gratitude: the share of public gratitude reported as *coerced*, among all the
+/// gratitude reported (coerced, sincere, `unclear` — the state media's thanks — and uncoded),
 /// over a moving window, against its baseline, with Beta–Binomial credible intervals
 /// (``ShareShiftTest``). Stories are weighted by `reliability × confidence`, so that a claim of
 /// coercion from an unreliable outlet moves the share less. The rate of `DISCONTENT` reports in
@@ -42,11 +42,16 @@ public struct GratitudeMonitor: Sendable {
     }
 
     /// The coerced share over one period (for a dashboard cell or a report table).
+    ///
+    /// The denominator is all gratitude, not only the gratitude whose sincerity is told: insiders
+    /// rarely call thanks sincere, so a share of coerced among coerced-or-sincere sits near 1 and
+    /// cannot rise, while coercion reported more often beside steady public thanks is exactly the
+    /// hollowing the warning is for.
     public func share(ledger: IndicatorLedger, province: Province?, period: DayInterval) -> ShareReading {
         let coerced = ledger.series(gratitude(province), over: period, weighting: .reliability) { $0.sincerity == .coerced }
-        let sincere = ledger.series(gratitude(province), over: period, weighting: .reliability) { $0.sincerity == .sincere }
+        let others = ledger.series(gratitude(province), over: period, weighting: .reliability) { $0.sincerity != .coerced }
         return ShareReading(
-            period: period, successes: coerced.values.reduce(0, +), failures: sincere.values.reduce(0, +),
+            period: period, successes: coerced.values.reduce(0, +), failures: others.values.reduce(0, +),
             settings: settings.share)
     }
 
@@ -54,8 +59,8 @@ public struct GratitudeMonitor: Sendable {
     public func findings(ledger: IndicatorLedger, province: Province?, interval: DayInterval) -> [ShareFinding] {
         let selection = gratitude(province)
         let coerced = ledger.series(selection, over: interval, weighting: .reliability) { $0.sincerity == .coerced }
-        let sincere = ledger.series(selection, over: interval, weighting: .reliability) { $0.sincerity == .sincere }
-        let shifts = ShareShiftTest(settings: settings.share).scan(successes: coerced.values, failures: sincere.values)
+        let others = ledger.series(selection, over: interval, weighting: .reliability) { $0.sincerity != .coerced }
+        let shifts = ShareShiftTest(settings: settings.share).scan(successes: coerced.values, failures: others.values)
         guard !shifts.isEmpty else { return [] }
         let discontent = SeriesSelection(types: [settings.discontentType], province: province)
         let discontentDaily = ledger.series(discontent, over: interval)
@@ -73,7 +78,7 @@ public struct GratitudeMonitor: Sendable {
                 "discontent_rate_window": rate(window), "discontent_rate_baseline": rate(baseline),
             ]
             finding.events =
-                ledger.events(selection, in: window) { $0.sincerity == .coerced || $0.sincerity == .sincere }
+                ledger.events(selection, in: window) { $0.sincerity == .coerced }
                 + ledger.events(discontent, in: window)
             return finding
         }

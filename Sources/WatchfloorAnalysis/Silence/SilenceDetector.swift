@@ -4,14 +4,29 @@
 /// weighted by coverage, so that days on which the series' outlets were quiet on everything
 /// (exposure 0) count for nothing:
 ///
-///     P(no report over the run) = (β / (β + E_run))^α,   α = α₀ + k_baseline,  β = E_baseline
+///     p = P(no report over the run) = (β / (β + E_run))^α,   α = α₀ + k_baseline,  β = E_baseline
 ///
-/// The silence is raised on the first day that probability falls below ``Settings/probability``
-/// (and the run has lasted ``Settings/minimumRunDays``); it lasts until the next report.
+/// **Multiple testing.** A series is watched every day for years, and between any two reports
+/// there is a gap: some gap as improbable as `p` turns up by chance about once in `1/p` gaps.
+/// What matters is how often a gap this long happens by chance *in this series*: at λ
+/// independent stories a day (stories over clusters, see ``Overdispersion``) there are 365·λ gaps
+/// a year, so
+///
+///     chance = p · 365 · λ        (expected chance gaps at least this long per series-year)
+///
+/// **Score.** Against the prior rate of real stops, π per series-year (``Settings/priorStopsPerYear``,
+/// an assumption), the probability that the silence is a real stop is
+///
+///     P(real) = π / (π + chance)
+///
+/// The silence is raised on the first day P(real) reaches ``Settings/alarmProbability`` (and the
+/// run has lasted ``Settings/minimumRunDays``), which caps the false alarms of one series at
+/// π (1 − s) / s a year; it lasts until the next report, and its score is updated as it goes on.
 ///
 /// ```swift
 /// let silences = SilenceDetector(settings: .default).scan(counts: daily.values, exposures: exposure)
 /// silences.first?.expected     // reports the recent rate predicted over the run so far
+/// silences.first?.score        // P(real stop)
 /// ```
 public struct SilenceDetector: Sendable {
     public struct Settings: Hashable, Sendable, Codable {
@@ -21,20 +36,33 @@ public struct SilenceDetector: Sendable {
         public var minimumBaselineEvents: Int
         /// A run shorter than this is never a silence, however busy the series was.
         public var minimumRunDays: Int
-        /// The run's probability under the recent rate below which a silence is raised.
-        public var probability: Double
+        /// How often a series that was reported regularly really stops, per series-year (π).
+        public var priorStopsPerYear: Double
+        /// P(real stop) at which a silence is raised.
+        public var alarmProbability: Double
         /// α₀ of the Gamma prior on the rate (β₀ = 0: the baseline alone sets the scale).
         public var priorShape: Double
 
         public init(
             baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 10,
-            probability: Double = 0.01, priorShape: Double = 0.5
+            priorStopsPerYear: Double = 0.2, alarmProbability: Double = 0.8, priorShape: Double = 0.5
         ) {
             self.baselineDays = baselineDays
             self.minimumBaselineEvents = minimumBaselineEvents
             self.minimumRunDays = minimumRunDays
-            self.probability = probability
+            self.priorStopsPerYear = priorStopsPerYear
+            self.alarmProbability = alarmProbability
             self.priorShape = priorShape
+        }
+
+        /// The false silences a series raises a year at most, by chance alone: π (1 − s) / s.
+        public var falseAlarmsPerSeriesYear: Double { priorStopsPerYear * (1 - alarmProbability) / alarmProbability }
+
+        /// P(real stop) of a run whose probability at the recent rate is `p`, in a series of
+        /// `independentPerDay` stories a day.
+        public func score(probability p: Double, independentPerDay: Double) -> Double {
+            let chance = p * 365 * max(independentPerDay, 1.0 / 365)
+            return priorStopsPerYear / (priorStopsPerYear + chance)
         }
 
         public static let `default` = Settings()
@@ -58,6 +86,12 @@ public struct SilenceDetector: Sendable {
         /// Reports the recent rate predicted over the run up to detection, and over the whole run.
         public var expectedAtDetection: Double
         public var expected: Double
+        /// Chance gaps at least this long expected per series-year, at detection and over the run.
+        public var chancePerYearAtDetection: Double
+        public var chancePerYear: Double
+        /// P(real stop): at detection, and now (over the whole run).
+        public var scoreAtDetection: Double
+        public var score: Double
 
         /// Reports per day of full coverage before the run (the posterior mean).
         public var baselineRate: Double { baselineExposure > 0 ? baselineEvents / baselineExposure : 0 }
@@ -100,17 +134,23 @@ public struct SilenceDetector: Sendable {
             let phi = dispersion?[runStart] ?? 1
             let rate = GammaPoisson(shape: settings.priorShape + events / phi, rate: baselineExposure / phi)
             let probability = rate.probabilityOfNone(exposure: runExposure / phi)
+            let independentPerDay = events / phi / baselineExposure
+            let chance = probability * 365 * max(independentPerDay, 1.0 / 365)
+            let score = settings.score(probability: probability, independentPerDay: independentPerDay)
             if let o = open {
                 silences[o].last = t
                 silences[o].probability = probability
                 silences[o].expected = rate.mean * runExposure
-            } else if t - runStart + 1 >= settings.minimumRunDays, probability < settings.probability {
+                silences[o].chancePerYear = chance
+                silences[o].score = score
+            } else if t - runStart + 1 >= settings.minimumRunDays, score >= settings.alarmProbability {
                 silences.append(
                     Silence(
                         first: runStart, detected: t, last: t, ongoing: true, baselineEvents: events,
                         baselineExposure: baselineExposure, probabilityAtDetection: probability,
                         probability: probability, expectedAtDetection: rate.mean * runExposure,
-                        expected: rate.mean * runExposure))
+                        expected: rate.mean * runExposure, chancePerYearAtDetection: chance, chancePerYear: chance,
+                        scoreAtDetection: score, score: score))
                 open = silences.count - 1
             }
         }

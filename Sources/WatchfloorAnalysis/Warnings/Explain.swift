@@ -32,6 +32,22 @@ enum Explain {
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
+    /// How often something happens, from its expected count a year: "about once in 40 years",
+    /// "about 3 times a year".
+    static func chance(_ perYear: Double) -> String {
+        if perYear >= 1.5 { return "about \(Int(perYear.rounded())) times a year" }
+        if perYear >= 0.75 { return "about once a year" }
+        let years = 1 / max(perYear, 1e-9)
+        return years >= 1000 ? "less than once in 1,000 years" : "about once in \(Int(years.rounded())) years"
+    }
+
+    /// "5 years", "year", "18 months".
+    static func years(_ value: Double) -> String {
+        if value >= 1.5 { return "\(Int(value.rounded())) years" }
+        if value >= 0.95 { return "year" }
+        return "\(Int((value * 12).rounded())) months"
+    }
+
     static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }

@@ -51,7 +51,10 @@ extension WarningEngine {
             "at the recent rate of \(Explain.rate(silence.baselineRate)) a day",
             "(\(Explain.count(silence.baselineEvents)) in the \(baselineDays) days before),",
             "\(Explain.number(silence.expectedAtDetection)) would have been expected by \(detected) and none came;",
-            "the probability of so long a silence at that rate was \(Explain.small(silence.probabilityAtDetection)).",
+            "the probability of so long a silence at that rate was \(Explain.small(silence.probabilityAtDetection)),",
+            "and a gap this long turns up by chance \(Explain.chance(silence.chancePerYearAtDetection)) in such a series.",
+            "Against a real stop every \(Explain.years(1 / settings.silence.detector.priorStopsPerYear)) on a series of this kind,",
+            "the probability that the silence is real was \(Explain.percent(silence.scoreAtDetection)).",
         ].joined(separator: " ")
         if silence.ongoing {
             text += " The silence continues: \(days) days to \(last), \(Explain.number(silence.expected)) reports expected."
@@ -63,13 +66,14 @@ extension WarningEngine {
         let baseline = DayInterval(first: first.adding(days: -baselineDays), last: first.adding(days: -1))
         let warning = Warning(
             kind: .silence, province: selection.province, types: selection.types, onset: first, detectedOn: detected,
-            score: 1 - silence.probability, explanation: text,
+            score: silence.score, explanation: text,
             events: context.ledger.events(selection, in: baseline).reversed().map(\.id),
             figures: [
                 "baseline_rate": silence.baselineRate, "baseline_events": silence.baselineEvents,
                 "expected": silence.expected, "expected_at_detection": silence.expectedAtDetection, "observed": 0,
                 "probability": silence.probability, "probability_at_detection": silence.probabilityAtDetection,
-                "run_days": Double(days), "coverage": coverage,
+                "run_days": Double(days), "coverage": coverage, "chance_per_year": silence.chancePerYear,
+                "chance_per_year_at_detection": silence.chancePerYearAtDetection,
             ])
         return Episode(warning, end: last)
     }

@@ -86,10 +86,38 @@ public struct WarningEngine: Sendable {
 
         return Episode.merge(episodes, within: settings.episodeDays, maximumEvents: settings.maximumEvents)
             .map(\.warning)
+            .compactMap(calibrated)
             .sorted {
                 ($0.detectedOn, $0.kind.rawValue, $0.province?.code ?? "")
                     < ($1.detectedOn, $1.kind.rawValue, $1.province?.code ?? "")
             }
+    }
+
+    /// The warning with its score as a probability (``ScoreCalibration``), its detector's output
+    /// kept as the `raw_score` figure and a sentence saying what the score means; `nil` when the
+    /// probability is below ``AnalysisSettings/minimumProbability``.
+    func calibrated(_ warning: Warning) -> Warning? {
+        var warning = warning
+        let raw = warning.score
+        let probability = settings.calibration[warning.kind]?.probability(raw: raw) ?? raw
+        guard probability >= settings.minimumProbability else { return nil }
+        warning.score = probability
+        warning.figures["raw_score"] = raw
+        warning.explanation += " " + Self.meaning(of: probability)
+        return warning
+    }
+
+    /// What a score means, in words, for explanations, `watchfloor warnings` and the dashboard.
+    public static func meaning(of score: Double) -> String {
+        let percent = Int((score * 100).rounded())
+        let odds: String
+        switch score {
+        case ..<0.35: odds = "most warnings like it were not borne out"
+        case ..<0.65: odds = "about as many warnings like it were borne out as not"
+        case ..<0.85: odds = "most warnings like it were borne out"
+        default: odds = "nearly all warnings like it were borne out"
+        }
+        return "Score \(percent)%: the probability that the change is real, as measured on simulated reporting with known truth — \(odds)."
     }
 
     /// Each series is analysed once, whichever warnings read it, and only when it has enough stories.

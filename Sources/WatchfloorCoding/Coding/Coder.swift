@@ -134,8 +134,9 @@ public struct Coder: Sendable {
         let hits = matchIndices.compactMap { index -> CodingTrace.CueHit? in
             let match = document.matches[index]
             guard !match.shadowed else { return nil }
-            let uses = compiled.uses[match.phrase].compactMap { describe($0.use) }
+            var uses = compiled.uses[match.phrase].compactMap { describe($0.use) }
             guard !uses.isEmpty else { return nil }
+            if let language = compiled.languageOfCue[compiled.uses[match.phrase][0].cue] { uses.append("[\(language)]") }
             let span = document.scalarSpan(match.bytes)
             return CodingTrace.CueHit(
                 cue: compiled.uses[match.phrase][0].cue, text: document.text(bytes: match.bytes),

@@ -55,6 +55,9 @@ final class CompiledPack: Sendable {
     /// Per phrase id: whether it is a description (a `shadow` modifier) that neutralises every
     /// other cue over its words, same-length readings included ("파병된" hides the trigger "파병").
     let describes: [Bool]
+    /// The language file each cue (as written) came from; cues the pack's own files also write
+    /// are the pack's.
+    let languageOfCue: [String: Language]
 
     init(pack: Pack) {
         var collected: [(CuePattern, CueUse)] = []
@@ -65,8 +68,11 @@ final class CompiledPack: Sendable {
         func add(_ cues: [Cue], _ use: CueUse) {
             add(cues) { _ in use }
         }
+        var languages: [String: Language] = [:]
+        var ownCues: Set<String> = []
         func add(_ cues: [Cue], _ use: (Double) -> CueUse) {
             for cue in cues {
+                if let language = cue.language { languages[cue.text] = language } else { ownCues.insert(cue.text) }
                 if let name = cue.compound, let index = compoundIndex[name] {
                     compoundUses[index].append((use(cue.strength), cue.text))
                 } else {
@@ -117,6 +123,7 @@ final class CompiledPack: Sendable {
         let gazetteer = pack.gazetteer
         for (index, name) in gazetteer.names.enumerated() {
             collected.append((name.cue.pattern, .place(index)))
+            if let language = name.cue.language { languages[name.cue.text] = language } else { ownCues.insert(name.cue.text) }
         }
         add(gazetteer.ambiguous, .ambiguousPlace)
         add(gazetteer.relative, .relativePlace)
@@ -175,6 +182,7 @@ final class CompiledPack: Sendable {
                 }
             }
         }
+        languageOfCue = languages.filter { !ownCues.contains($0.key) }
         self.pack = pack
     }
 }

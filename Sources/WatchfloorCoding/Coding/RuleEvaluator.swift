@@ -230,7 +230,8 @@ struct RuleEvaluator {
     func cueMatch(role: String, hit: Hit) -> CueMatch {
         let match = document.matches[hit.match]
         let span = document.scalarSpan(match.bytes)
-        return CueMatch(role: role, cue: hit.cue, span: TextSpan(start: span.start, end: span.end))
+        return CueMatch(
+            role: role, cue: hit.cue, span: TextSpan(start: span.start, end: span.end), language: compiled.languageOfCue[hit.cue])
     }
 
     private func attempt(

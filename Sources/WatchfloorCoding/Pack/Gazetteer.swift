@@ -175,12 +175,14 @@ extension Gazetteer {
         return gazetteer
     }
 
-    /// A place name as a cue: Hangul words take suffixes and particles only (`=`).
+    /// A place name as a cue: Hangul words take suffixes and particles only (`=`). Other scripts
+    /// keep their markers (`Пхеньян*` matches Пхеньяне, Пхеньяна).
     static func placeCue(_ text: String, at node: YAMLValue) throws(ConfigurationError) -> Cue {
         do {
             var cue = try Cue(text)
             for index in cue.pattern.words.indices where cue.pattern.words[index].mode == .open {
-                if cue.pattern.words[index].bytes.contains(where: { $0 >= 0x80 }) {
+                let word = String(decoding: cue.pattern.words[index].bytes, as: UTF8.self)
+                if word.unicodeScalars.contains(where: { ScalarFolding.isHangul($0.value) }), !text.contains("*") {
                     cue.pattern.words[index].mode = .particles
                 }
             }

@@ -30,7 +30,7 @@ public enum Explanation {
             lines.append("  " + parts.joined(separator: " · "))
             lines.append("    sentence [\(event.evidence.sentence.start)..<\(event.evidence.sentence.end)]: \(event.evidence.text)")
             if !event.evidence.cues.isEmpty {
-                let cues = event.evidence.cues.map { "\($0.role) \"\($0.cue)\" [\($0.span.start)..<\($0.span.end)]" }
+                let cues = event.evidence.cues.map { "\($0.label) [\($0.span.start)..<\($0.span.end)]" }
                 lines.append("    cues: " + cues.joined(separator: ", "))
             }
             if let rule = event.evidence.rule { lines.append("    rule: \(rule)") }

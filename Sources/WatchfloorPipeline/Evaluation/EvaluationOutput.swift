@@ -226,14 +226,14 @@ public enum EvaluationOutput {
             lines.append(heading)
             lines.append("  text: \(mistake.passage.input.text.replacingOccurrences(of: "\n", with: " / "))")
             if let event = mistake.predicted {
-                let cues = event.evidence.cues.map { "\($0.cue) [\($0.role)]" }.joined(separator: ", ")
+                let cues = event.evidence.cues.map { "\($0.cue) [\($0.role)\($0.language.map { ", \($0)" } ?? "")]" }.joined(separator: ", ")
                 lines.append("  evidence: \(event.evidence.rule ?? "") — \(cues)")
             }
             if mistake.attempts.isEmpty {
                 lines.append("  rules: no trigger of \(mistake.type) in the passage")
             }
             for (sentence, attempt) in mistake.attempts {
-                let cues = attempt.cues.map { "\($0.cue) [\($0.role)]" }.joined(separator: ", ")
+                let cues = attempt.cues.map { "\($0.cue) [\($0.role)\($0.language.map { ", \($0)" } ?? "")]" }.joined(separator: ", ")
                 lines.append("  sentence \(sentence + 1): \(attempt.rule) at \"\(attempt.trigger)\": \(attempt.outcome)"
                     + (cues.isEmpty ? "" : " — \(cues)"))
             }

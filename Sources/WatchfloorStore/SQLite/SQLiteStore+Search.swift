@@ -5,14 +5,15 @@ extension SQLiteStore {
     /// Full-text search, best first.
     ///
     /// Words are matched by the word index (Unicode, case- and diacritic-insensitive; a word of
-    /// four letters or more also matches as a prefix, so `gift` finds `gifts`). A query with
-    /// Korean uses the trigram index, which finds a word inside an eojeol (`유가족` finds
-    /// `유가족들에게`); Korean words shorter than three syllables are matched as substrings.
+    /// four letters or more also matches as a prefix, so `gift` finds `gifts`). A query in a
+    /// script written without spaces — Korean, Chinese, Japanese — uses the trigram index, which
+    /// finds a word inside an eojeol or a run of characters (`유가족` finds `유가족들에게`, `遺族`
+    /// finds `戦死者遺族らに`); such words shorter than three characters are matched as substrings.
     /// `"quoted words"` match as a phrase.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         let terms = SearchTerms(query.text)
         guard !terms.all.isEmpty else { return [] }
-        let useTrigram = terms.all.contains(where: SearchTerms.isKorean)
+        let useTrigram = terms.all.contains(where: SearchTerms.isUnspaced)
         let table = useTrigram ? "documents_trigram" : "documents_fts"
         var conditions: [String] = []
         var arguments = StatementArguments()
@@ -107,8 +108,13 @@ struct SearchTerms {
         all = terms
     }
 
-    static func isKorean(_ term: String) -> Bool {
-        term.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) || (0x3130...0x318F).contains($0.value) }
+    /// Korean, Chinese or Japanese: words the word index cannot find inside longer runs.
+    static func isUnspaced(_ term: String) -> Bool {
+        term.unicodeScalars.contains { scalar in
+            let v = scalar.value
+            return (0xAC00...0xD7A3).contains(v) || (0x3130...0x318F).contains(v) || (0x3040...0x30FF).contains(v)
+                || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
+        }
     }
 }
 

@@ -135,7 +135,7 @@ struct BatchWriter {
                 document.published?.description, day.description, retrievedText(document.retrieved),
                 document.language.rawValue, document.text, cluster, document.origin,
                 cluster == seq && !item.bandKeys.isEmpty ? NearDuplicateIndex.encode(item.bandKeys) : nil,
-                Self.hasHangul(document.text),
+                Self.needsTrigramIndex(document.text),
             ])
         if cluster == seq, !item.bandKeys.isEmpty {
             representatives.append((seq, day.ordinal, item.bandKeys))
@@ -221,12 +221,15 @@ struct BatchWriter {
         }
     }
 
-    /// Whether the text has any Hangul (a UTF-8 lead byte of U+A000–U+DFFF, or conjoining jamo).
-    static func hasHangul(_ text: String) -> Bool {
+    /// Whether the text has any Hangul, Han or kana: a script written without spaces between
+    /// words (Korean eojeol carry particles), which the word index cannot search inside, so the
+    /// document goes to the trigram index too. A UTF-8 lead byte 0xE3–0xED covers U+3000–U+DFFF:
+    /// CJK punctuation, kana, Han, Hangul; 0xE1 0x84–0x87 the conjoining jamo.
+    static func needsTrigramIndex(_ text: String) -> Bool {
         if text.isASCII { return false }
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
-            if byte >= 0xEA && byte <= 0xED { return true }
+            if byte >= 0xE3 && byte <= 0xED { return true }
             if byte == 0xE1, let next = utf8.next(), next >= 0x84 && next <= 0x87 { return true }
         }
         return false

@@ -160,6 +160,19 @@ enum Schema {
         migrator.registerMigration("v4: reports (outlet, day and text) and stories bounded in time") { db in
             try StoryMigration.migrate(db)
         }
+        migrator.registerMigration("v5: Chinese and Japanese in the trigram index") { db in
+            // `documents.hangul` now marks any script written without spaces (Hangul, Han, kana):
+            // such documents join the trigram index, so that a word is found inside a run of
+            // characters. Documents stored before are flagged and indexed here.
+            let rows = try Row.fetchAll(db, sql: "SELECT seq, text FROM documents WHERE NOT hangul")
+            let seqs = rows.filter { BatchWriter.needsTrigramIndex($0["text"]) }.map { $0["seq"] as Int64 }
+            for seq in seqs {
+                try db.execute(sql: "UPDATE documents SET hangul = 1 WHERE seq = ?", arguments: [seq])
+                try db.execute(
+                    sql: "INSERT INTO documents_trigram(rowid, title, text) SELECT seq, title, text FROM documents WHERE seq = ?",
+                    arguments: [seq])
+            }
+        }
         return migrator
     }
 }
