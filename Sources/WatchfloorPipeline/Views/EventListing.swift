@@ -2,7 +2,8 @@ import Watchfloor
 import WatchfloorStore
 
 /// The filters of the events table and of its exports, read from request parameters:
-/// `type` (repeatable), `province` (a code, or `none`), `since`, `until`, `source_kind`, `status`.
+/// `type` (repeatable), `province` (a code, or `none`), `since`, `until`, `source_kind`, `language`
+/// (ISO 639-1), `status`.
 ///
 /// ```swift
 /// let query = try EventQuery(QueryParameters(query: "type=GIFT_DELIVERY&province=KP-10&since=2025-09-01"))
@@ -18,7 +19,7 @@ public struct EventQuery: Sendable, Hashable {
         self.filter = EventFilter(
             types: filter.types?.isEmpty == true ? nil : filter.types, province: filter.province,
             nationalOnly: filter.province == nil && filter.nationalOnly, since: filter.since, until: filter.until,
-            sourceKind: filter.sourceKind, status: filter.status)
+            sourceKind: filter.sourceKind, language: filter.language, status: filter.status)
     }
 
     public init(_ parameters: QueryParameters) throws(QueryProblem) {
@@ -26,7 +27,7 @@ public struct EventQuery: Sendable, Hashable {
         self.init(EventFilter(
             types: types, province: try parameters.province(), nationalOnly: parameters["province"]?.lowercased() == "none",
             since: try parameters.day("since"), until: try parameters.day("until"),
-            sourceKind: try parameters.choice("source_kind", SourceKind.self),
+            sourceKind: try parameters.choice("source_kind", SourceKind.self), language: try parameters.language(),
             status: try parameters.choice("status", ReviewStatus.self)))
         if let since = filter.since, let until = filter.until, since > until {
             throw QueryProblem("until", until.description, expected: "a day on or after since (\(since))")
@@ -47,6 +48,7 @@ public struct EventQuery: Sendable, Hashable {
         if let since = filter.since { out.append("since", since.description) }
         if let until = filter.until { out.append("until", until.description) }
         if let kind = filter.sourceKind { out.append("source_kind", kind.rawValue) }
+        if let language = filter.language { out.append("language", language.rawValue) }
         if let status = filter.status { out.append("status", status.rawValue) }
         return out
     }

@@ -49,6 +49,15 @@ public struct QueryParameters: Sendable, Hashable {
         return value
     }
 
+    /// `language=ru`: an ISO 639-1 code (two or three lower-case letters); empty means none.
+    public func language(_ name: String = "language") throws(QueryProblem) -> Language? {
+        guard let value = self[name], !value.isEmpty else { return nil }
+        guard (2...3).contains(value.utf8.count), value.utf8.allSatisfy({ (97...122).contains($0) }) else {
+            throw QueryProblem(name, value, expected: "a language code such as en, ko, ru or ja")
+        }
+        return Language(rawValue: value)
+    }
+
     public func province(_ name: String = "province") throws(QueryProblem) -> Province? {
         guard let text = self[name], text.lowercased() != "none" else { return nil }
         guard let province = Province(code: text) else {

@@ -16,10 +16,7 @@ public struct SearchResults: Sendable {
     public static let defaultLimit = 20
 
     public static func load(from store: any Store, parameters: QueryParameters) throws -> SearchResults {
-        let language = parameters["language"].map { Language(rawValue: $0) }
-        if let language, !language.rawValue.utf8.allSatisfy({ (97...122).contains($0) }) || language.rawValue.utf8.count > 8 {
-            throw QueryProblem("language", language.rawValue, expected: "a language code such as en or ko")
-        }
+        let language = try parameters.language()
         let since = try parameters.day("since")
         let until = try parameters.day("until")
         let sourceKind = try parameters.choice("source_kind", SourceKind.self)

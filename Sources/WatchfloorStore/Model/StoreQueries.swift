@@ -11,6 +11,8 @@ public struct EventFilter: Sendable, Hashable {
     /// On or before this publication day.
     public var until: Day?
     public var sourceKind: SourceKind?
+    /// Only events from documents in this language.
+    public var language: Language?
     public var status: ReviewStatus?
     public var document: DocumentID?
     public var ids: [Int64]?
@@ -50,9 +52,9 @@ public struct EventFilter: Sendable, Hashable {
 
     public init(
         types: [EventType]? = nil, province: Province? = nil, nationalOnly: Bool = false, since: Day? = nil,
-        until: Day? = nil, sourceKind: SourceKind? = nil, status: ReviewStatus? = nil, document: DocumentID? = nil,
-        ids: [Int64]? = nil, includeRejected: Bool = false, after: Cursor? = nil, limit: Int? = nil, offset: Int = 0,
-        order: Order = .newest
+        until: Day? = nil, sourceKind: SourceKind? = nil, language: Language? = nil, status: ReviewStatus? = nil,
+        document: DocumentID? = nil, ids: [Int64]? = nil, includeRejected: Bool = false, after: Cursor? = nil,
+        limit: Int? = nil, offset: Int = 0, order: Order = .newest
     ) {
         self.types = types
         self.province = province
@@ -60,6 +62,7 @@ public struct EventFilter: Sendable, Hashable {
         self.since = since
         self.until = until
         self.sourceKind = sourceKind
+        self.language = language
         self.status = status
         self.document = document
         self.ids = ids

@@ -37,7 +37,7 @@ extension SQLiteStore {
         if let count = try indicatorCount(filter) { return EventCount(count, isExact: true) }
         let (condition, arguments) = whereClause(filter)
         // The joins are needed only when the filter looks at the document or its source.
-        let from = filter.sourceKind != nil || filter.document != nil ? Self.joins : "FROM events e"
+        let from = filter.sourceKind != nil || filter.document != nil || filter.language != nil ? Self.joins : "FROM events e"
         let found = try read("count events") { db in
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(from) WHERE \(condition) LIMIT ?)",
@@ -88,7 +88,7 @@ extension SQLiteStore {
     /// The exact count for a filter on types, one province and publication days only, from the
     /// indicator table's per-day event counts (which count exactly the events that count).
     private func indicatorCount(_ filter: EventFilter) throws -> Int? {
-        guard filter.sourceKind == nil, filter.status == nil, filter.document == nil, filter.ids == nil,
+        guard filter.sourceKind == nil, filter.language == nil, filter.status == nil, filter.document == nil, filter.ids == nil,
             !filter.includeRejected, !filter.nationalOnly, filter.after == nil
         else { return nil }
         var arguments: StatementArguments = [

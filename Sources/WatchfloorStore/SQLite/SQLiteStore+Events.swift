@@ -35,6 +35,10 @@ extension SQLiteStore {
             conditions.append("s.kind = ?")
             arguments += [kind.rawValue]
         }
+        if let language = filter.language {
+            conditions.append("d.language = ?")
+            arguments += [language.rawValue]
+        }
         if let status = filter.status {
             // Nearly every event is a machine event: for that status the status index would make
             // SQLite sort every row; walking the order's own index and filtering is far cheaper.

@@ -48,6 +48,7 @@ public enum OpenAPIDocument {
                 - {name: since, in: query, schema: {type: string, format: date}}
                 - {name: until, in: query, schema: {type: string, format: date}}
                 - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
+                - {name: language, in: query, description: "ISO 639-1 code of the document's language", schema: {type: string, pattern: "^[a-z]{2,3}$"}}
                 - {name: status, in: query, schema: {$ref: "#/components/schemas/ReviewStatus"}}
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000}}
                 - {name: offset, in: query, schema: {type: integer, minimum: 0}}
@@ -101,7 +102,7 @@ public enum OpenAPIDocument {
               parameters:
                 - {name: q, in: query, required: true, schema: {type: string}}
                 - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
-                - {name: language, in: query, schema: {type: string}}
+                - {name: language, in: query, schema: {type: string, pattern: "^[a-z]{2,3}$"}}
                 - {name: since, in: query, schema: {type: string, format: date}}
                 - {name: until, in: query, schema: {type: string, format: date}}
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200}}

@@ -6,6 +6,7 @@ enum EventsPage {
         let query = listing.query
         let statuses = [("", "any status")] + ReviewStatus.allCases.map { ($0.rawValue, $0.rawValue) }
         let kinds = [("", "any source")] + SourceKind.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
+        let languages = [("", "any language")] + Self.languages
         let province = query.filter.nationalOnly ? "none" : query.filter.province?.code
         let summary = listing.events.isEmpty
             ? "No events match."
@@ -25,6 +26,7 @@ enum EventsPage {
             <label>Published from<input type="date" name="since" value="\(query.filter.since.map { $0.description })"></label>
             <label>to<input type="date" name="until" value="\(query.filter.until.map { $0.description })"></label>
             <label>Source kind<select name="source_kind">\(Components.options(kinds, selected: query.filter.sourceKind?.rawValue))</select></label>
+            <label>Language<select name="language">\(Components.options(languages, selected: query.filter.language?.rawValue))</select></label>
             <label>Review status<select name="status">\(Components.options(statuses, selected: query.filter.status?.rawValue))</select></label>
             <button type="submit">Filter</button> <a href="\(Link.events)">Clear</a></form>
             <section class="panel">\(exports)
@@ -35,4 +37,10 @@ enum EventsPage {
             </section>
             """)
     }
+
+    /// The languages the shipped pack codes, for the filter (any other code works in the URL).
+    static let languages: [(String, String)] = [
+        ("en", "English"), ("ko", "Korean"), ("ru", "Russian"), ("uk", "Ukrainian"), ("ja", "Japanese"), ("zh", "Chinese"),
+        ("de", "German"), ("es", "Spanish"),
+    ]
 }

@@ -33,6 +33,9 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(help: "Only events from this kind of source.")
     var sourceKind: String?
 
+    @Option(help: "Only events from documents in this language (ISO 639-1: en, ko, ru, uk, ja, zh, de, es …).")
+    var language: String?
+
     @Option(help: "Only events with this review status (machine, accepted, rejected, edited).")
     var status: String?
 
@@ -46,7 +49,8 @@ struct EventsCommand: AsyncParsableCommand {
         var filter = EventFilter(
             types: type.isEmpty ? nil : type.map(EventType.init(rawValue:)), province: try parseProvince(province),
             nationalOnly: province?.lowercased() == "none", since: try parseDay(since, option: "--since"),
-            until: try parseDay(until, option: "--until"), sourceKind: try parseSourceKind(sourceKind), limit: limit)
+            until: try parseDay(until, option: "--until"), sourceKind: try parseSourceKind(sourceKind),
+            language: language.map(Language.init(rawValue:)), limit: limit)
         if let status {
             guard let parsed = ReviewStatus(rawValue: status) else {
                 throw ValidationError("--status \(status): expected machine, accepted, rejected or edited")
