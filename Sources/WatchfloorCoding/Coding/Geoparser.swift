@@ -111,20 +111,19 @@ struct Geoparser {
         }
         let documentWide = Set(own.flatMap { $0 })
         var result: [(provinces: [Province], inherited: Bool)] = []
+        result.reserveCapacity(own.count)
+        // The nearest earlier placed sentence of the current paragraph, carried forward (one pass:
+        // a paragraph of a million lines with no place costs a million steps, not a million squared).
+        var lastPlaced: (paragraph: Int, provinces: [Province])?
         for (index, provinces) in own.enumerated() {
+            let paragraph = sentences[index].paragraph
+            if lastPlaced?.paragraph != paragraph { lastPlaced = nil }
             if !provinces.isEmpty {
                 result.append((provinces, false))
+                lastPlaced = (paragraph, provinces)
                 continue
             }
-            var inherited: [Province] = []
-            var previous = index - 1
-            while previous >= 0, sentences[previous].paragraph == sentences[index].paragraph {
-                if !own[previous].isEmpty {
-                    inherited = own[previous]
-                    break
-                }
-                previous -= 1
-            }
+            var inherited = lastPlaced?.provinces ?? []
             if inherited.isEmpty, documentWide.count == 1 { inherited = Array(documentWide) }
             result.append((inherited, true))
         }

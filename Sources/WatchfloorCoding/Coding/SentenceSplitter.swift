@@ -5,6 +5,11 @@
 /// after an abbreviation ("Mr.", "Gen.", "Sept.") or a single letter ("U.S.", "J. Smith") does not
 /// end an English sentence; after Hangul it always does (`다.`, `요.`). Chinese and Japanese end a
 /// sentence at `。` `！` `？` (and their full-width forms), with or without white space after.
+///
+/// A "sentence" longer than ``maxTokens`` (a list, a table flattened to text, a page with no
+/// punctuation) is cut into pieces of that length: every per-sentence step of the coder (rules,
+/// roles, compounds, modifiers) then works on a bounded piece, and a document costs time in
+/// proportion to its length. Real sentences are far shorter (reporting rarely passes 80 words).
 enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "rep", "reps", "sen", "gov",
@@ -12,6 +17,9 @@ enum SentenceSplitter {
         "dec", "no", "nos", "vol", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "dept", "univ", "approx", "est",
         "al", "fig", "gov't", "govt", "rev", "hon", "op",
     ]
+
+    /// The longest piece of text coded as one sentence, in tokens.
+    static let maxTokens = 250
 
     static let germanMonths: Set<String> = [
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -35,6 +43,10 @@ enum SentenceSplitter {
         }
 
         for token in 0..<(count - 1) {
+            if token - first + 1 >= maxTokens {
+                close(at: token, nextParagraph: false)
+                continue
+            }
             let gap = bytes[Int(ends[token])..<Int(starts[token + 1])]
             var newlines = 0
             for byte in gap where byte == 0x0A { newlines += 1 }

@@ -160,7 +160,12 @@ enum BinarySniffer {
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an executable (ELF)" }
         if starts(Array("SQLite format 3".utf8)) { return "an SQLite database" }
         let window = b.prefix(8192)
-        if let nul = window.firstIndex(of: 0) { return "binary data (a NUL byte at offset \(nul))" }
+        // Binary files are full of NULs; one stray NUL in a text file (a bad record of a JSON
+        // Lines export) is that record's problem, not the file's.
+        let nuls = window.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if nuls >= max(3, window.count / 200), let nul = window.firstIndex(of: 0) {
+            return "binary data (\(nuls) NUL bytes in the first \(window.count), the first at offset \(nul))"
+        }
         let controls = window.reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20)) ? 1 : 0) }
         if window.count >= 64, controls * 10 > window.count { return "binary data (\(controls) control bytes in the first \(window.count))" }
         return nil

@@ -7,10 +7,20 @@ import Watchfloor
 /// A feed that is not well-formed XML (truncated, or with a stray `&`) is read in libxml2's
 /// recovering mode: every item that parsed is kept, the item in which the error lies is
 /// rejected with the line of the error.
+///
+/// A feed that declares entities (`<!ENTITY` in a DTD) is refused whole: no real feed needs them,
+/// and nested entities expand a few kilobytes into gigabytes ("billion laughs"). Each item's text
+/// is held to the same size limit as any document (`--max-document-size`).
 struct FeedReader {
     var limits: IngestLimits
 
     func read(text: String, display: String, emit: (ReadItem) throws -> Void) throws {
+        if let line = Self.entityDeclarationLine(text) {
+            return try emit(.rejection(Rejection(
+                InputLocation(file: display, line: line),
+                .malformed("the feed declares XML entities (<!ENTITY), which feeds do not use; refused, since "
+                    + "entities can expand a small file without bound"))))
+        }
         let bytes = HTMLEntities.numericReferences(Array(Self.droppingEncodingDeclaration(text).utf8))
         let strict = bytes.withUnsafeBufferPointer { XMLDocumentRef.xml(utf8: $0, recover: false) }
         var parse = strict
@@ -65,6 +75,12 @@ struct FeedReader {
             }
             do {
                 let parsed = try (feed.atom ? atomEntry(item, location: location) : rssItem(item, location: location))
+                let size = parsed.text.utf8.count
+                guard size <= limits.maxDocumentBytes else {
+                    throw InputProblem.tooLarge(
+                        "the item's text is \(formatBytes(size)), over the \(formatBytes(limits.maxDocumentBytes)) limit "
+                            + "for one document (--max-document-size)")
+                }
                 var document = parsed
                 document.containerOutlet = feed.channelTitle
                 if document.language == nil { document.language = feed.language.map(Language.init(rawValue:)) }
@@ -73,6 +89,12 @@ struct FeedReader {
                 try emit(.rejection(Rejection(location, problem)))
             }
         }
+    }
+
+    /// The line of the first `<!ENTITY` declaration, if any (a bounded scan of the raw text).
+    static func entityDeclarationLine(_ text: String) -> Int? {
+        guard let range = text.range(of: "<!ENTITY") else { return nil }
+        return text[..<range.lowerBound].utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
     private static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"

@@ -105,11 +105,16 @@ final class XMLDocumentRef {
     }
 
     /// Parses XML; `recover` keeps what can be read after an error.
+    ///
+    /// libxml2's own limits stay on (no `XML_PARSE_HUGE`: it lifts the caps on entity expansion
+    /// and node depth); entities are not substituted and no external entity or DTD is loaded
+    /// (`XML_PARSE_NONET`, no `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`). Callers refuse documents
+    /// that declare entities before they get here (``FeedReader``).
     static func xml(utf8 bytes: UnsafeBufferPointer<UInt8>, recover: Bool) -> XMLParse {
         guard let context = xmlNewParserCtxt() else { return XMLParse() }
         defer { xmlFreeParserCtxt(context) }
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue
+            | XML_PARSE_NOCDATA.rawValue
         if recover { options |= XML_PARSE_RECOVER.rawValue }
         let doc = bytes.withMemoryRebound(to: CChar.self) { chars in
             xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))

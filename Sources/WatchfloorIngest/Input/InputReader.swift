@@ -48,21 +48,54 @@ public struct InputReader: Sendable {
                 files.append(InputFile(path: path, size: Self.size(of: path)))
                 continue
             }
-            let base = URL(fileURLWithPath: path)
-            let walker = manager.enumerator(
-                at: base, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
-                options: [.skipsHiddenFiles, .skipsPackageDescendants])
+            var visited = Set<String>()
             var found: [InputFile] = []
-            while let url = walker?.nextObject() as? URL {
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-                guard values?.isRegularFile == true else { continue }
-                let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : url.lastPathComponent
-                let display = (path.hasSuffix("/") ? String(path.dropLast()) : path) + relative
-                found.append(InputFile(path: display, size: values?.fileSize ?? 0))
-            }
+            walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, into: &found, missing: &missing,
+                visited: &visited)
             files.append(contentsOf: found.sorted { $0.path < $1.path })
         }
         return (files, missing)
+    }
+
+    /// Every file under `folder`, following symbolic links (a folder reached twice, through a link
+    /// cycle, is walked once); hidden files and folders are skipped, as shells list them. A folder
+    /// or link that cannot be read is a rejection with the reason, never a silent gap.
+    private static func walk(_ folder: String, into found: inout [InputFile], missing: inout [Rejection], visited: inout Set<String>) {
+        let manager = FileManager.default
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder)
+        } catch {
+            missing.append(Rejection(InputLocation(file: folder), .unreadable("cannot list the folder (\(Self.reason(error)))")))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            // fileExists follows links: a dangling link is reported, not skipped.
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(Rejection(InputLocation(file: path), .unreadable("a link to a file or folder that does not exist")))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, into: &found, missing: &missing, visited: &visited)
+            } else {
+                found.append(InputFile(path: path, size: Self.size(of: path)))
+            }
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+            let message = strerror(Int32(underlying.code))
+        {
+            return String(cString: message).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
     }
 
     private static func size(of path: String) -> Int {
