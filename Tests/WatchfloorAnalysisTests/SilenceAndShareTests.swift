@@ -54,10 +54,24 @@ import WatchfloorTesting
         #expect(SilenceDetector().scan(counts: []).isEmpty)
     }
 
-    @Test func aSilenceEndsWithTheNextReport() throws {
+    /// A stray report inside a silence (a late story of an earlier gift) does not end it; reports
+    /// coming back do. With no report tolerated, the first one ends it.
+    @Test func aSilenceEndsWhenReportsComeBack() throws {
         let counts = Array(repeating: 2.0, count: 60) + Array(repeating: 0.0, count: 30) + [1] + Array(repeating: 2.0, count: 10)
+        let silences = SilenceDetector().scan(counts: counts)
+        let silence = try #require(silences.first)
+        #expect(silence.first == 60 && silence.last == 90 && !silence.ongoing, "\(silences.map { ($0.first, $0.detected, $0.last, $0.ongoing) })")
+        let strict = try #require(SilenceDetector(settings: .init(toleratedReports: 0)).scan(counts: counts).first)
+        #expect(strict.first == 60 && strict.last == 89 && !strict.ongoing)
+    }
+
+    /// A programme that stops, with one late report on the 8th day after: the silence is found
+    /// from the stop, not from the late report.
+    @Test func aLateReportDoesNotHideTheStop() throws {
+        let counts = Array(repeating: 1.0, count: 90) + Array(repeating: 0.0, count: 7) + [1] + Array(repeating: 0.0, count: 40)
         let silence = try #require(SilenceDetector().scan(counts: counts).first)
-        #expect(silence.first == 60 && silence.last == 89 && !silence.ongoing)
+        #expect(silence.first == 90 && silence.ongoing)
+        #expect(try #require(SilenceDetector(settings: .init(toleratedReports: 0)).scan(counts: counts).first).first == 98)
     }
 }
 

@@ -21,7 +21,14 @@
 ///
 /// The silence is raised on the first day P(real) reaches ``Settings/alarmProbability`` (and the
 /// run has lasted ``Settings/minimumRunDays``), which caps the false alarms of one series at
-/// π (1 − s) / s a year; it lasts until the next report, and its score is updated as it goes on.
+/// π (1 − s) / s a year; its score is updated as it goes on.
+///
+/// **A stray report.** A programme that stopped is still reported now and then: a story of an
+/// earlier gift published late, a false report, a copy. So a silence may hold up to
+/// ``Settings/toleratedReports`` reports: a spell of `k` reports is judged by P(at most `k` reports
+/// over the spell) (the negative binomial's distribution function), each of the `k + 1` possible
+/// starts counted as a test (the chance frequency is multiplied by `k + 1`). A silence lasts while
+/// its spell stays that improbable, and ends with the report that makes it probable again.
 ///
 /// ```swift
 /// let silences = SilenceDetector(settings: .default).scan(counts: daily.values, exposures: exposure)
@@ -42,11 +49,15 @@ public struct SilenceDetector: Sendable {
         public var alarmProbability: Double
         /// α₀ of the Gamma prior on the rate (β₀ = 0: the baseline alone sets the scale).
         public var priorShape: Double
+        /// Reports a silence may hold (late stories of earlier gifts, false reports).
+        public var toleratedReports: Int
 
         public init(
             baselineDays: Int = 90, minimumBaselineEvents: Int = 6, minimumRunDays: Int = 10,
-            priorStopsPerYear: Double = 0.2, alarmProbability: Double = 0.8, priorShape: Double = 0.5
+            priorStopsPerYear: Double = 0.2, alarmProbability: Double = 0.8, priorShape: Double = 0.5,
+            toleratedReports: Int = 2
         ) {
+            self.toleratedReports = toleratedReports
             self.baselineDays = baselineDays
             self.minimumBaselineEvents = minimumBaselineEvents
             self.minimumRunDays = minimumRunDays
@@ -116,43 +127,76 @@ public struct SilenceDetector: Sendable {
         let countSums = PrefixSums(counts)
         let exposureSums = PrefixSums(exposures ?? [Double](repeating: 1, count: n))
         var silences: [Silence] = []
-        var runStart = 0
-        var open: Int?  // index into silences of the run under way, once raised
+        var open: Int?  // index into silences of the spell under way, once raised
+        var reportDays: [Int] = []  // days with a report, the last few kept
+
+        /// The spell from `start` to `t`: its probability, chance frequency and score, or `nil`
+        /// when the baseline before it is too thin.
+        func judge(start: Int, through t: Int, tests: Int) -> (p: Double, chance: Double, score: Double, events: Double,
+            baseline: Double, expected: Double)?
+        {
+            let from = max(0, start - settings.baselineDays)
+            let events = countSums[from..<start]
+            let baselineExposure = exposureSums[from..<start]
+            guard events >= Double(settings.minimumBaselineEvents), baselineExposure > 0 else { return nil }
+            let phi = dispersion?[start] ?? 1
+            let rate = GammaPoisson(shape: settings.priorShape + events / phi, rate: baselineExposure / phi)
+            let inside = countSums[start..<(t + 1)]
+            let runExposure = exposureSums[start..<(t + 1)]
+            let p = rate.probabilityOfAtMost(inside / phi, exposure: runExposure / phi)
+            let independentPerDay = events / phi / baselineExposure
+            let chance = p * 365 * max(independentPerDay, 1.0 / 365) * Double(tests)
+            let score = settings.priorStopsPerYear / (settings.priorStopsPerYear + chance)
+            return (p, chance, score, events, baselineExposure, rate.mean * runExposure)
+        }
+
         for t in 0..<n {
             if counts[t] > 0 {
-                if let o = open { silences[o].ongoing = false }
-                open = nil
-                runStart = t + 1
-                continue
+                reportDays.append(t)
+                if reportDays.count > settings.toleratedReports + 2 { reportDays.removeFirst() }
             }
-            guard runStart > 0 else { continue }  // no report yet: nothing to fall silent
-            let from = max(0, runStart - settings.baselineDays)
-            let events = countSums[from..<runStart]
-            let baselineExposure = exposureSums[from..<runStart]
-            let runExposure = exposureSums[runStart..<(t + 1)]
-            guard events >= Double(settings.minimumBaselineEvents), baselineExposure > 0 else { continue }
-            let phi = dispersion?[runStart] ?? 1
-            let rate = GammaPoisson(shape: settings.priorShape + events / phi, rate: baselineExposure / phi)
-            let probability = rate.probabilityOfNone(exposure: runExposure / phi)
-            let independentPerDay = events / phi / baselineExposure
-            let chance = probability * 365 * max(independentPerDay, 1.0 / 365)
-            let score = settings.score(probability: probability, independentPerDay: independentPerDay)
             if let o = open {
-                silences[o].last = t
-                silences[o].probability = probability
-                silences[o].expected = rate.mean * runExposure
-                silences[o].chancePerYear = chance
-                silences[o].score = score
-            } else if t - runStart + 1 >= settings.minimumRunDays, score >= settings.alarmProbability {
-                silences.append(
-                    Silence(
-                        first: runStart, detected: t, last: t, ongoing: true, baselineEvents: events,
-                        baselineExposure: baselineExposure, probabilityAtDetection: probability,
-                        probability: probability, expectedAtDetection: rate.mean * runExposure,
-                        expected: rate.mean * runExposure, chancePerYearAtDetection: chance, chancePerYear: chance,
-                        scoreAtDetection: score, score: score))
-                open = silences.count - 1
+                let start = silences[o].first
+                let inside = Int(countSums[start..<(t + 1)].rounded())
+                let tests = min(inside, settings.toleratedReports) + 1
+                if inside <= settings.toleratedReports, let now = judge(start: start, through: t, tests: tests),
+                    now.score >= settings.alarmProbability
+                {
+                    silences[o].last = t
+                    silences[o].probability = now.p
+                    silences[o].expected = now.expected
+                    silences[o].chancePerYear = now.chance
+                    silences[o].score = max(silences[o].score, now.score)
+                    continue
+                }
+                silences[o].ongoing = false
+                open = nil
+                if counts[t] == 0 { continue }
             }
+            // A silence is raised only once the series has been empty for minimumRunDays; it may
+            // then start earlier, holding the stray reports before (candidate starts: the day
+            // after each of the last reports, holding 0, 1, … of them).
+            guard let lastReport = reportDays.last, t - lastReport >= settings.minimumRunDays else { continue }
+            var best: (start: Int, judged: (p: Double, chance: Double, score: Double, events: Double, baseline: Double, expected: Double))?
+            for k in 0...settings.toleratedReports {
+                let index = reportDays.count - 1 - k
+                guard index >= 0 else { break }
+                let start = reportDays[index] + 1
+                guard start <= t, silences.last.map({ start > $0.last }) ?? true,
+                    let judged = judge(start: start, through: t, tests: k + 1)
+                else { continue }
+                // Ties go to the later start (fewer reports inside): the stop is where reports ended.
+                if best == nil || judged.score > best!.judged.score + 1e-9 { best = (start, judged) }
+            }
+            guard let best, best.judged.score >= settings.alarmProbability else { continue }
+            let j = best.judged
+            silences.append(
+                Silence(
+                    first: best.start, detected: t, last: t, ongoing: true, baselineEvents: j.events,
+                    baselineExposure: j.baseline, probabilityAtDetection: j.p, probability: j.p,
+                    expectedAtDetection: j.expected, expected: j.expected, chancePerYearAtDetection: j.chance,
+                    chancePerYear: j.chance, scoreAtDetection: j.score, score: j.score))
+            open = silences.count - 1
         }
         return silences
     }

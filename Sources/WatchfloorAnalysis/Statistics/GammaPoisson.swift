@@ -35,6 +35,16 @@ public struct GammaPoisson: Hashable, Sendable, Codable {
         return exp(-shape * log1p(exposure / rate))
     }
 
+    /// The predictive probability of at most `count` reports over `exposure` days of full coverage
+    /// (the negative binomial's distribution function, I_p(α, count + 1) with p = β / (β + E));
+    /// `count` may be fractional (reports weighed by their clustering).
+    public func probabilityOfAtMost(_ count: Double, exposure: Double) -> Double {
+        guard count > 0 else { return probabilityOfNone(exposure: exposure) }
+        guard exposure > 0 else { return 1 }
+        guard rate > 0 else { return 0 }
+        return BetaDistribution(alpha: shape, beta: count + 1).cdf(rate / (rate + exposure))
+    }
+
     /// The predictive probability of exactly `count` reports over `exposure` days of full coverage.
     public func probability(of count: Int, exposure: Double) -> Double {
         guard exposure > 0 else { return count == 0 ? 1 : 0 }
