@@ -8,15 +8,19 @@
 # (Benchmarks/loop/table.py) with detection within 21 days, the delay distribution and false
 # warnings per province-year, per warning kind.
 #
-# usage: Benchmarks/loop/run.sh [--seeds N] [--volume V] [--scenarios "a b c"] [--pack DIR] [--table-only]
+# usage: Benchmarks/loop/run.sh [--seeds N] [--volume V] [--scenarios "a b c"] [--pack DIR] [--writer W] [--table-only]
 #   --seeds N       seeds 1..N per scenario (default 10)
 #   --pack DIR      analyse with this pack (e.g. a copy of packs/gift-politics with other
 #                   analysis.yaml settings; default: the shipped pack)
 #   --volume V      override every scenario's reporting volume (default: each scenario's own;
 #                   the demo is 4, the others 1)
 #   --scenarios     which scenarios (default: baseline and the six shift scenarios)
+#   --writer W      who words the reporting: phrase-books (the project's) or house-styles (written
+#                   by someone who had read neither the pack nor the phrase books); default: the
+#                   scenario's (phrase-books)
 #   --table-only    do not simulate; print the table of what OUT already holds
-# environment: OUT (default /tmp/watchfloor-loop[-vV]), JOBS (parallel runs, default 2)
+# environment: OUT (default /tmp/watchfloor-loop[-vV][-writer]), JOBS (parallel runs, default 2),
+#              BINARY (a watchfloor binary to use as it is, instead of building the release one)
 # needs: python3 (standard library only)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,23 +30,27 @@ volume=""
 scenarios="baseline stopped-gifts budget-squeeze casualty-surge crackdown alliance-shift demo"
 table_only=0
 pack=""
+writer=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --seeds) seeds=$2; shift 2 ;;
         --volume) volume=$2; shift 2 ;;
         --scenarios) scenarios=$2; shift 2 ;;
         --pack) pack=$(cd "$2" && pwd); shift 2 ;;
+        --writer) writer=$2; shift 2 ;;
         --table-only) table_only=1; shift ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
-out=${OUT:-/tmp/watchfloor-loop${volume:+-v$volume}}
+out=${OUT:-/tmp/watchfloor-loop${volume:+-v$volume}${writer:+-$writer}}
 jobs=${JOBS:-2}
-binary="$root/.build/release/watchfloor"
+binary="${BINARY:-$root/.build/release/watchfloor}"
 
 if [[ $table_only -eq 0 ]]; then
-    echo "building the release binary (takes a while the first time)…" >&2
-    (cd "$root" && swift build -c release --product watchfloor >&2)
+    if [[ -z "${BINARY:-}" ]]; then
+        echo "building the release binary (takes a while the first time)…" >&2
+        (cd "$root" && swift build -c release --product watchfloor >&2)
+    fi
     mkdir -p "$out"
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$out/machine.txt" >&2
     started=$(date +%s)
@@ -57,11 +65,13 @@ if [[ $table_only -eq 0 ]]; then
             file="$out/$scenario/scenario.yaml"
         fi
         # (no trailing blank: xargs -L would join the next line to this one)
-        for seed in $(seq 1 "$seeds"); do runs+=("$file $out/$scenario/seed-$seed $seed${pack:+ $pack}"); done
+        for seed in $(seq 1 "$seeds"); do runs+=("$file $out/$scenario/seed-$seed $seed ${writer:-scenario}${pack:+ $pack}"); done
     done
     [[ -n "$pack" ]] && echo "pack: $pack" | tee -a "$out/machine.txt" >&2
+    [[ -n "$writer" ]] && echo "writer: $writer" | tee -a "$out/machine.txt" >&2
     printf '%s\n' "${runs[@]}" | xargs -P "$jobs" -L 1 sh -c '
-        "$0" simulate --scenario "$1" --out "$2" --seed "$3" --score ${4:+--pack "$4"} > "$2.log" 2>&1 || { echo "failed: $2 (see $2.log)" >&2; exit 255; }
+        w=""; [ "$4" != scenario ] && w="--writer $4"
+        "$0" simulate --scenario "$1" --out "$2" --seed "$3" --score $w ${5:+--pack "$5"} > "$2.log" 2>&1 || { echo "failed: $2 (see $2.log)" >&2; exit 255; }
         rm -f "$2/score.sqlite" "$2/score.sqlite-wal" "$2/score.sqlite-shm"
     ' "$binary"
     echo "${#runs[@]} runs in $(( $(date +%s) - started )) s" | tee -a "$out/machine.txt" >&2

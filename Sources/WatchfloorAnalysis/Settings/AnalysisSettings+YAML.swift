@@ -83,7 +83,9 @@ extension AnalysisSettings {
     private static func monitors(_ node: YAMLValue) throws(ConfigurationError) -> [ChangeMonitor] {
         var monitors: [ChangeMonitor] = []
         for item in try node.array() {
-            try item.rejectUnknownKeys(["kind", "name", "types", "directions", "national", "provinces"])
+            try item.rejectUnknownKeys([
+                "kind", "name", "types", "directions", "national", "provinces", "alarm_probability", "confirmation_days",
+            ])
             let kind = try item.required("kind").enum(WarningKind.self)
             let types = try eventTypes(item.required("types"))
             let directionsNode = try item.required("directions")
@@ -94,7 +96,9 @@ extension AnalysisSettings {
                 ChangeMonitor(
                     kind: kind, name: try item["name"]?.nonEmptyString() ?? types.map(\.rawValue).joined(separator: "+"),
                     types: types, directions: directions, national: try item["national"]?.bool() ?? true,
-                    provinces: try item["provinces"]?.bool() ?? true))
+                    provinces: try item["provinces"]?.bool() ?? true,
+                    alarmProbability: try item["alarm_probability"]?.double(in: 0.01...0.999),
+                    confirmationDays: try item["confirmation_days"]?.int(in: 1...365)))
         }
         return monitors
     }
@@ -102,7 +106,7 @@ extension AnalysisSettings {
     private static func silence(_ node: YAMLValue, base: SilenceSettings) throws(ConfigurationError) -> SilenceSettings {
         try node.rejectUnknownKeys([
             "types", "national", "baseline_days", "minimum_baseline_events", "minimum_run_days", "prior_stops_per_year",
-            "alarm_probability", "prior_shape",
+            "alarm_probability", "prior_shape", "tolerated_reports",
         ])
         var s = base
         if let v = node["types"] { s.types = try eventTypes(v) }
@@ -113,6 +117,7 @@ extension AnalysisSettings {
         if let v = node["prior_stops_per_year"] { s.detector.priorStopsPerYear = try v.double(in: 1e-6...100) }
         if let v = node["alarm_probability"] { s.detector.alarmProbability = try v.double(in: 0.01...0.999) }
         if let v = node["prior_shape"] { s.detector.priorShape = try v.double(in: 0.01...100) }
+        if let v = node["tolerated_reports"] { s.detector.toleratedReports = try v.int(in: 0...20) }
         return s
     }
 

@@ -15,10 +15,14 @@ public struct ChangeMonitor: Hashable, Sendable, Codable {
     public var directions: [ChangeDirection]
     public var national: Bool
     public var provinces: Bool
+    /// This monitor's own alarm probability and confirmation days, where its series need more
+    /// evidence than the detector's defaults (`nil`: the detector's).
+    public var alarmProbability: Double?
+    public var confirmationDays: Int?
 
     public init(
         kind: WarningKind, name: String, types: [EventType], directions: [ChangeDirection], national: Bool = true,
-        provinces: Bool = true
+        provinces: Bool = true, alarmProbability: Double? = nil, confirmationDays: Int? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -26,6 +30,16 @@ public struct ChangeMonitor: Hashable, Sendable, Codable {
         self.directions = directions
         self.national = national
         self.provinces = provinces
+        self.alarmProbability = alarmProbability
+        self.confirmationDays = confirmationDays
+    }
+
+    /// The analysis settings this monitor's series are read with.
+    func settings(_ base: AnalysisSettings) -> AnalysisSettings {
+        var settings = base
+        if let alarmProbability { settings.detector.alarmProbability = alarmProbability }
+        if let confirmationDays { settings.detector.confirmationDays = confirmationDays }
+        return settings
     }
 }
 
@@ -102,11 +116,15 @@ public struct AnalysisSettings: Hashable, Sendable {
             directions: [.drop]),
         ChangeMonitor(kind: .giftFlowDisruption, name: "aid disruption", types: [.aidDisruption], directions: [.rise]),
         ChangeMonitor(kind: .hollowGratitude, name: "discontent", types: [.discontent], directions: [.rise]),
-        ChangeMonitor(kind: .allianceShift, name: "deployments", types: [.deployment], directions: [.rise, .drop]),
-        ChangeMonitor(kind: .allianceShift, name: "arms transfers", types: [.armsTransfer], directions: [.rise, .drop]),
+        ChangeMonitor(
+            kind: .allianceShift, name: "deployments", types: [.deployment], directions: [.rise, .drop],
+            alarmProbability: 0.9, confirmationDays: 21),
+        ChangeMonitor(
+            kind: .allianceShift, name: "arms transfers", types: [.armsTransfer], directions: [.rise, .drop],
+            alarmProbability: 0.9, confirmationDays: 21),
         ChangeMonitor(
             kind: .allianceShift, name: "technology, energy and food", types: [.techTransfer],
-            directions: [.rise, .drop]),
+            directions: [.rise, .drop], alarmProbability: 0.9, confirmationDays: 21),
     ]
 
     public static let `default` = AnalysisSettings()

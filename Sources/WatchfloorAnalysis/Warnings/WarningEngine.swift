@@ -44,7 +44,7 @@ public struct WarningEngine: Sendable {
         for monitor in settings.monitors {
             for province in scopes where province == nil ? monitor.national : monitor.provinces {
                 let selection = SeriesSelection(types: monitor.types, province: province)
-                guard let analysis = analyses[selection] else { continue }
+                guard let analysis = analyses[selection, monitor] else { continue }
                 for (alarm, change) in zip(analysis.alarms, analysis.changePoints)
                 where monitor.directions.contains(alarm.direction) {
                     episodes.append(changeEpisode(monitor, analysis, change, context: context))
@@ -124,17 +124,20 @@ public struct WarningEngine: Sendable {
     struct SeriesCache {
         let context: AnalysisContext
         let settings: AnalysisSettings
-        var analyses: [SeriesSelection: SeriesAnalysis?] = [:]
+        var analyses: [String: SeriesAnalysis?] = [:]
 
-        subscript(selection: SeriesSelection) -> SeriesAnalysis? {
+        /// The series read with the defaults, or with `monitor`'s own alarm settings.
+        subscript(selection: SeriesSelection, monitor: ChangeMonitor? = nil) -> SeriesAnalysis? {
             mutating get {
-                if let cached = analyses[selection] { return cached }
+                let own = monitor.map { $0.alarmProbability != nil || $0.confirmationDays != nil } ?? false
+                let key = "\(selection)" + (own ? "/\(monitor!.alarmProbability ?? 0)/\(monitor!.confirmationDays ?? 0)" : "")
+                if let cached = analyses[key] { return cached }
                 var analysis: SeriesAnalysis?
                 if context.ledger.total(selection) >= settings.minimumEvents {
-                    let candidate = context.analyse(selection, settings: settings)
+                    let candidate = context.analyse(selection, settings: own ? monitor!.settings(settings) : settings)
                     if candidate.series.values.reduce(0, +) >= Double(settings.minimumEvents) { analysis = candidate }
                 }
-                analyses[selection] = analysis
+                analyses[key] = analysis
                 return analysis
             }
         }
