@@ -34,11 +34,14 @@ public struct Pack: Sendable {
     /// so that distances written in words cover as much text there as elsewhere (see
     /// `TokenizedDocument.positions`). A language not listed counts a character as a 2.5th of a word.
     public var charactersPerWord: [Language: Double]
+    /// The labelling conventions that decide hard cases, each with examples it must be coded as
+    /// (``ConventionCheck``; `watchfloor pack check`).
+    public var conventions: [Convention]
 
     public var eventTypes: [EventType] { codebook.types.map(\.type) }
 
     /// The manifest's file names, by role.
-    static let fileKeys = ["types", "modifiers", "attributes", "gazetteer", "sources"]
+    static let fileKeys = ["types", "modifiers", "attributes", "gazetteer", "sources", "conventions"]
 
     public static func load(from directory: URL) throws(ConfigurationErrors) -> Pack {
         var log = ErrorLog()
@@ -126,6 +129,9 @@ public struct Pack: Sendable {
             file.addPlaces(to: &gazetteer, reader: reader, log: &log)
         }
         let sources = files["sources"].map { SourceFile.read($0, log: &log) } ?? SourceRegistry()
+        let conventions = files["conventions"].map {
+            Convention.read($0, types: Set(codebook.types.map(\.type)), log: &log)
+        } ?? []
 
         let known = Set(codebook.types.map(\.type))
         for modifier in modifiers.modifiers {
@@ -145,6 +151,6 @@ public struct Pack: Sendable {
         return Pack(
             name: name, title: title, version: version, directory: directory, languages: languages, codebook: codebook,
             modifiers: modifiers, attributes: attributes, gazetteer: gazetteer, sources: sources, spellings: spellings,
-            particles: particles, charactersPerWord: charactersPerWord)
+            particles: particles, charactersPerWord: charactersPerWord, conventions: conventions)
     }
 }
