@@ -53,6 +53,7 @@ def isotonic(points):
 
 def fit(folders):
     rows = warnings(folders)
+    fitted = {}
     print("# isotonic P(true | raw score), per kind; points as [raw, probability] for analysis.yaml")
     for kind in KINDS:
         points = [(raw, 1.0 if true else 0.0) for k, _, raw, true in rows if k == kind]
@@ -71,10 +72,36 @@ def fit(folders):
             x, y, n = merged.pop()
             px, py, pn = merged.pop()
             merged.append(((px * pn + x * n) / (pn + n), (py * pn + y * n) / (pn + n), pn + n))
+        # As analysis.yaml needs them: raw scores strictly increasing at four decimals (blocks that
+        # round alike are pooled), and a point between two of the same probability dropped.
+        # Each point's share is read with one real and one false warning added (Laplace), so that a
+        # point of 20 real warnings says 0.95, not a certainty.
+        pooled = []
+        for x, y, n in merged:
+            y = (y * n + 1) / (n + 2)
+            x = round(x, 4)
+            if pooled and pooled[-1][0] >= x:
+                px, py, pn = pooled.pop()
+                pooled.append((px, (py * pn + y * n) / (pn + n), pn + n))
+            else:
+                pooled.append((x, y, n))
+        # Laplace can undo the order at the top: pool again (weighted) where it does.
+        ordered = []
+        for x, y, n in pooled:
+            ordered.append((x, y, n))
+            while len(ordered) > 1 and ordered[-2][1] > ordered[-1][1]:
+                x2, y2, n2 = ordered.pop()
+                x1, y1, n1 = ordered.pop()
+                ordered.append((x2, (y1 * n1 + y2 * n2) / (n1 + n2), n1 + n2))
+        pooled = ordered
+        kept = [p for i, p in enumerate(pooled)
+                if i in (0, len(pooled) - 1) or not (round(pooled[i - 1][1], 2) == round(p[1], 2) == round(pooled[i + 1][1], 2))]
         true = sum(1 for p in points if p[1] == 1)
-        print(f"{kind}: {len(points)} warnings, {true} true")
-        print("  points: [" + ", ".join(f"[{x:.3f}, {y:.2f}]" for x, y, _ in merged) + "]")
-        print("  (warnings per point: " + ", ".join(str(n) for _, _, n in merged) + ")")
+        fitted[kind] = kept
+        print(f"# {kind}: {len(points)} warnings, {true} true; warnings per point: " + ", ".join(str(n) for _, _, n in kept))
+    print("calibration:")
+    for kind, kept in fitted.items():
+        print(f"  {kind}: [" + ", ".join(f"[{x:.4f}, {y:.2f}]" for x, y, _ in kept) + "]")
 
 
 def diagram(folders, svg=None):

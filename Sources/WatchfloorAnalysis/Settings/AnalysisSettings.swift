@@ -66,9 +66,9 @@ public struct AnalysisSettings: Hashable, Sendable {
     /// At most this many supporting events are listed per warning (the most relevant).
     public var maximumEvents: Int
     /// Per kind, what a raw detector output means as a probability (kinds not listed: as it is).
-    public var calibration: [WarningKind: ScoreCalibration] = [:]
+    public var calibration: [WarningKind: ScoreCalibration] = Self.defaultCalibration
     /// Warnings whose calibrated probability is below this are not raised.
-    public var minimumProbability: Double = 0
+    public var minimumProbability: Double = 0.3
 
     /// W3: which series can fall silent, and how the silence is tested.
     public struct SilenceSettings: Hashable, Sendable, Codable {
@@ -125,6 +125,15 @@ public struct AnalysisSettings: Hashable, Sendable {
         ChangeMonitor(
             kind: .allianceShift, name: "technology, energy and food", types: [.techTransfer],
             directions: [.rise, .drop], alarmProbability: 0.9, confirmationDays: 21),
+    ]
+
+    /// Fitted on the phrase-book loop (volume 4, 70 runs, 2026-12-07; analysis.yaml says how).
+    public static let defaultCalibration: [WarningKind: ScoreCalibration] = [
+        .giftFlowDisruption: ScoreCalibration(points: [(0.6042, 0.18), (0.6462, 0.41), (0.7151, 0.73), (0.7415, 0.75), (0.7638, 0.77), (0.8858, 0.84), (0.9701, 0.84), (0.9827, 0.86), (0.9925, 0.90), (0.9972, 0.90), (0.9973, 0.92)]),
+        .hollowGratitude: ScoreCalibration(points: [(0.6173, 0.69), (0.7767, 0.76), (0.9556, 0.80), (0.9941, 0.88), (0.9987, 0.89), (0.9990, 0.92), (1.0000, 0.95)]),
+        .silence: ScoreCalibration(points: [(0.8313, 0.33), (0.8709, 0.42), (0.9398, 0.57), (0.9876, 0.90), (0.9990, 0.94)]),
+        .narrativeGap: ScoreCalibration(points: [(0.8032, 0.76), (0.9979, 0.77), (0.9990, 0.77), (0.9995, 0.86), (0.9998, 0.90), (1.0000, 0.94)]),
+        .allianceShift: ScoreCalibration(points: [(0.9014, 0.10), (0.9043, 0.10), (0.9146, 0.15), (0.9461, 0.32)]),
     ]
 
     public static let `default` = AnalysisSettings()

@@ -99,17 +99,25 @@ public struct WarningEngine: Sendable {
     func calibrated(_ warning: Warning) -> Warning? {
         var warning = warning
         let raw = warning.score
-        let probability = settings.calibration[warning.kind]?.probability(raw: raw) ?? raw
+        let calibration = settings.calibration[warning.kind]
+        let probability = calibration?.probability(raw: raw) ?? raw
         guard probability >= settings.minimumProbability else { return nil }
         warning.score = probability
         warning.figures["raw_score"] = raw
-        warning.explanation += " " + Self.meaning(of: probability)
+        warning.explanation += " " + Self.meaning(of: probability, calibrated: calibration != nil)
         return warning
     }
 
-    /// What a score means, in words, for explanations, `watchfloor warnings` and the dashboard.
-    public static func meaning(of score: Double) -> String {
+    /// What a score means, in words, for explanations, `watchfloor warnings` and the dashboard:
+    /// a calibrated score is the share of such warnings that were borne out on simulated reporting
+    /// with known truth; an uncalibrated one is only the detector's own probability.
+    public static func meaning(of score: Double, calibrated: Bool) -> String {
         let percent = Int((score * 100).rounded())
+        guard calibrated else {
+            return "Score \(percent)%: the detector's own probability that the change is real, under its model of "
+                + "reporting; it has not been checked against known outcomes, and reporting that comes in "
+                + "clusters makes it overconfident."
+        }
         let odds: String
         switch score {
         case ..<0.35: odds = "most warnings like it were not borne out"
@@ -117,7 +125,8 @@ public struct WarningEngine: Sendable {
         case ..<0.85: odds = "most warnings like it were borne out"
         default: odds = "nearly all warnings like it were borne out"
         }
-        return "Score \(percent)%: the probability that the change is real, as measured on simulated reporting with known truth — \(odds)."
+        return "Score \(percent)%: the probability that the change is real, as measured on simulated reporting "
+            + "with known truth — \(odds)."
     }
 
     /// Each series is analysed once, whichever warnings read it, and only when it has enough stories.
