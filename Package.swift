@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // MARK: Domain model (pure, no I/O)
@@ -41,7 +42,11 @@ let package = Package(
         ),
         .target(
             name: "WatchfloorStore",
-            dependencies: ["Watchfloor", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Watchfloor", .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_progress_handler, for the work budget of a request (WorkBudget).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "WatchfloorAnalysis", dependencies: ["Watchfloor", "WatchfloorYAML"]),
         .target(
@@ -66,6 +71,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

@@ -9,6 +9,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case failed
         /// A record named by the caller does not exist.
         case notFound
+        /// The read ran past the ``WorkBudget`` of the request it serves, or its client went away.
+        case overBudget
     }
 
     public var code: Code

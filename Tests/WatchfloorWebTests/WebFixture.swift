@@ -139,6 +139,11 @@ final class WebFixture: @unchecked Sendable {
         buildApplication(store: store, configuration: WebConfiguration(host: "127.0.0.1", port: 0, cachePages: cachePages, logLevel: .critical))
     }
 
+    /// The dashboard with a configuration of the test's own (the fixture's store).
+    func application(_ configuration: WebConfiguration) -> some ApplicationProtocol {
+        buildApplication(store: store, configuration: configuration)
+    }
+
     /// Every page of the dashboard, with the fixture's ids filled in.
     func pages() throws -> [String] {
         let warning = try #require(warnings.first?.id)

@@ -96,6 +96,23 @@ public struct StoredDocument: Sendable, Hashable {
 
 /// A full-text query.
 public struct SearchQuery: Sendable, Hashable {
+    /// The longest query read, in characters, and the most words (or quoted phrases) in it: each
+    /// word is one more term of the full-text query, and thousands of them held a server for
+    /// minutes. A longer query is refused where it is read (`SearchQuery.problem(with:)`); the
+    /// store itself never searches more than this many terms.
+    public static let maximumLength = 500
+    public static let maximumTerms = 16
+
+    /// Why `text` cannot be searched, or `nil`.
+    public static func problem(with text: String) -> String? {
+        if text.count > maximumLength {
+            return "at most \(maximumLength) characters (found \(text.count))"
+        }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        if words > maximumTerms { return "at most \(maximumTerms) words (found \(words))" }
+        return nil
+    }
+
     public var text: String
     public var limit: Int
     public var sourceKind: SourceKind?

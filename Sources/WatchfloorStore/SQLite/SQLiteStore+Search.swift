@@ -11,7 +11,8 @@ extension SQLiteStore {
     /// finds `戦死者遺族らに`); such words shorter than three characters are matched as substrings.
     /// `"quoted words"` match as a phrase.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
-        let terms = SearchTerms(query.text)
+        var terms = SearchTerms(String(query.text.prefix(SearchQuery.maximumLength)))
+        terms.all = Array(terms.all.prefix(SearchQuery.maximumTerms))
         guard !terms.all.isEmpty else { return [] }
         let useTrigram = terms.all.contains(where: SearchTerms.isUnspaced)
         let table = useTrigram ? "documents_trigram" : "documents_fts"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Watchfloor
 
 /// The one-analyst store: a single SQLite file in WAL mode, through GRDB.
@@ -69,14 +70,38 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// Runs a read, turning database errors into ``StoreError``s that name the database.
+    ///
+    /// Under a ``WorkBudget`` (a request's), the statements stop when it is exhausted: SQLite's
+    /// progress handler asks it every few thousand steps, and the interrupted read becomes a
+    /// `.overBudget` error that says why.
     func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
+        let budget = WorkBudget.current
         do {
-            return try pool.read(body)
+            if let budget, budget.isExhausted { throw StoreError(.overBudget, "stopped: \(budget.reason)", path: location) }
+            return try pool.read { db in
+                guard let budget else { return try body(db) }
+                return try Self.within(budget, db, body)
+            }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && budget?.isExhausted == true {
+            throw StoreError(.overBudget, "stopped while trying to \(what): \(budget!.reason)", path: location)
         } catch {
             throw StoreError(.failed, "cannot \(what): \(Self.describe(error))", path: location)
         }
+    }
+
+    /// Runs `body` with a progress handler that interrupts its statements once `budget` is exhausted.
+    private static func within<T>(_ budget: WorkBudget, _ db: Database, _ body: (Database) throws -> T) throws -> T {
+        let connection = db.sqliteConnection
+        sqlite3_progress_handler(
+            connection, 4_000,
+            { context in
+                guard let context else { return 0 }
+                return Unmanaged<WorkBudget>.fromOpaque(context).takeUnretainedValue().isExhausted ? 1 : 0
+            }, Unmanaged.passUnretained(budget).toOpaque())
+        defer { sqlite3_progress_handler(connection, 0, nil, nil) }
+        return try body(db)
     }
 
     /// Runs a write transaction, turning database errors into ``StoreError``s.

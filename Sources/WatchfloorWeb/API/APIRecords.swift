@@ -249,4 +249,8 @@ struct APISearch: Encodable {
 
     var query: String
     var hits: [Hit]
+    /// The index was left stale by a stopped ingest: hits may be missing (`watchfloor reindex`).
+    var indexStale: Bool
+
+    enum CodingKeys: String, CodingKey { case query, hits, indexStale = "index_stale" }
 }

@@ -349,9 +349,10 @@ public enum OpenAPIDocument {
             SearchResults:
               type: object
               additionalProperties: false
-              required: [query, hits]
+              required: [query, hits, index_stale]
               properties:
                 query: {type: string}
+                index_stale: {type: boolean, description: "The index was left stale by a stopped ingest: hits may be missing (watchfloor reindex)"}
                 hits:
                   type: array
                   items:

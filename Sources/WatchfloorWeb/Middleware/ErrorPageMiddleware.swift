@@ -34,6 +34,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return (error.status, error.body ?? error.status.reasonPhrase)
         case let error as StoreError where error.code == .notFound:
             return (.notFound, error.message)
+        case let error as StoreError where error.code == .overBudget:
+            return (.serviceUnavailable, "The answer was not finished: \(error.message). Narrow the request and try again.")
         default:
             return (.internalServerError, "Something went wrong on the server; the details are in its log.")
         }

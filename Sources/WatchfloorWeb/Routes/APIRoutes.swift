@@ -97,7 +97,8 @@ struct APIRoutes<Context: RequestContext> {
             guard parameters["q"] != nil else { throw QueryProblem("q", "", expected: "words to search for") }
             return try await cached(request) {
                 let results = try SearchResults.load(from: store, parameters: parameters)
-                return try Reply.json(APISearch(query: results.query?.text ?? "", hits: results.hits.map(APISearch.Hit.init)))
+                return try Reply.json(APISearch(
+                    query: results.query?.text ?? "", hits: results.hits.map(APISearch.Hit.init), indexStale: results.indexStale))
             }
         }
     }

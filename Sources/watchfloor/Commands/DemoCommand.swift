@@ -58,7 +58,9 @@ struct DemoCommand: AsyncParsableCommand {
             \(shifts.map { "  \($0.kind.rawValue) \($0.province?.code ?? "national") from \($0.onset): \($0.description)" }.joined(separator: "\n"))
             """)
         if noServe { return }
-        try await WebServer.run(store: store, host: "127.0.0.1", port: port, analysis: context.analysis) { address in
+        try await WebServer.run(
+            store: store, configuration: WebConfiguration(host: "127.0.0.1", port: port, analysis: context.analysis)
+        ) { address in
             Terminal.output("\nWatchfloor dashboard: \(address)   (Ctrl-C to stop)")
         }
     }

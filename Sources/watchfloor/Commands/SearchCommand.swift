@@ -36,9 +36,21 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        if let problem = SearchQuery.problem(with: query.joined(separator: " ")) {
+            throw ValidationError("the search: expected \(problem)")
+        }
+    }
+
     func run() async throws {
         try require(format, in: [.table, .json])
-        let hits = try Workspace.openExistingStore(path: store.databasePath).search(SearchQuery(
+        let opened = try Workspace.openExistingStore(path: store.databasePath)
+        if try opened.metadata("search_index") == "stale" {
+            Terminal.warning(
+                "the search index is stale (an ingest that deferred it was stopped): documents may be missing "
+                    + "from the results; run `watchfloor reindex`")
+        }
+        let hits = try opened.search(SearchQuery(
             query.joined(separator: " "), limit: limit, sourceKind: try parseSourceKind(sourceKind),
             since: try parseDay(since, option: "--since"), until: try parseDay(until, option: "--until")))
         if format == .json {

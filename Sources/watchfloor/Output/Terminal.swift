@@ -9,6 +9,9 @@ enum Terminal {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// A caution on standard error: the command goes on.
+    static func warning(_ message: String) { error("warning: " + message) }
+
     /// Prints a result; a trailing new line is added when missing.
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
