@@ -107,8 +107,10 @@ public struct CoverageLog: Sendable {
     /// active. An outlet's part is its events per active day, so a prolific watcher counts for
     /// more than an occasional one. Full coverage is 1; with no watchers at all, every day is 1.
     public func exposure(outletEvents: [String: Int], over interval: DayInterval) -> [Double] {
+        // In the outlets' name order: a sum of doubles depends on its order, and a dictionary's
+        // order changes from one process to the next, so that figures would differ in the last bits.
         var weights: [(outlet: Outlet?, weight: Double)] = []
-        for (source, events) in outletEvents where events > 0 {
+        for (source, events) in outletEvents.sorted(by: { $0.key < $1.key }) where events > 0 {
             let active = activeDays(source, in: interval)
             weights.append((outlets[source], Double(events) / Double(max(active, 1))))
         }

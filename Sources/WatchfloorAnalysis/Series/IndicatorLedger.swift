@@ -159,15 +159,20 @@ public struct IndicatorLedger: Sendable {
         _ selection: SeriesSelection, over interval: DayInterval, weighting: Weighting = .count,
         where predicate: (EventFact) -> Bool
     ) -> DailySeries {
-        var values = [Double](repeating: 0, count: interval.count)
+        // The stories come in a dictionary's order, which changes from one process to the next;
+        // each day's weights are summed in a fixed order so that the figures do not.
+        var contributions: [(day: Int, weight: Double)] = []
         for key in selection.keys {
             for story in (stories[key] ?? [:]).values {
                 let copies = story.facts.filter(predicate)
                 guard let day = copies.map(\.day).min(), interval.contains(day) else { continue }
-                values[day - interval.first] +=
-                    weighting == .count ? 1 : copies.map { $0.reliability.weight * $0.confidence }.max()!
+                contributions.append(
+                    (day - interval.first, weighting == .count ? 1 : copies.map { $0.reliability.weight * $0.confidence }.max()!))
             }
         }
+        contributions.sort { ($0.day, $0.weight) < ($1.day, $1.weight) }
+        var values = [Double](repeating: 0, count: interval.count)
+        for (day, weight) in contributions { values[day] += weight }
         return DailySeries(start: interval.first, values: values)
     }
 
