@@ -53,6 +53,7 @@ public func buildRouter(store: any Store, configuration: WebConfiguration = WebC
     router.add(middleware: ErrorPageMiddleware(logger: log))
     router.add(middleware: HostCheckMiddleware(bound: configuration.host, allowed: configuration.allowedHosts))
     router.add(middleware: CrossSiteMiddleware())
+    router.add(middleware: ReadOnlyAPIMiddleware())
     router.add(middleware: WorkBudgetMiddleware(limit: configuration.requestDeadline))
     AssetRoutes().register(on: router)
     let analysis = configuration.analysis

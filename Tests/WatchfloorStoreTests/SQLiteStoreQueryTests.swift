@@ -24,6 +24,10 @@ import WatchfloorTesting
         let hit = try #require(try store.search(SearchQuery("rice")).first)
         #expect(hit.snippet.contains(SearchHit.matchStart + "rice" + SearchHit.matchEnd))
         #expect(hit.title == "Gifts reach Hyesan")
+        // Control characters in a query (found by schemathesis: a NUL ended the query inside
+        // SQLite, a 500) separate words like spaces.
+        #expect(try store.search(SearchQuery("ri\u{0}ce gift\u{0B}\u{1F}")).isEmpty)
+        #expect(try store.search(SearchQuery("\u{0}gift\u{0}")).map(\.document) == [english.id])
     }
 
     /// Chinese and Japanese are written without spaces: a word is found inside a run of characters.

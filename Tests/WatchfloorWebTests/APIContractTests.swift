@@ -23,7 +23,7 @@ import WatchfloorWeb
             ("/events?province=none", 200), ("/events?since=soon", 400), ("/events?limit=5000", 400),
             ("/events/\(event)", 200), ("/events/999999", 404),
             ("/series?type=GIFT_DELIVERY&province=KP-10", 200), ("/series?type=GIFT_DELIVERY&granularity=week&since=2025-09-01&until=2025-10-31", 200),
-            ("/series?type=TECH_TRANSFER", 200), ("/series", 400), ("/series?type=GIFT_DELIVERY&since=2025-09-01", 400),
+            ("/series?type=TECH_TRANSFER", 200), ("/series", 400), ("/series?type=GIFT_DELIVERY&since=2025-09-01", 200), ("/series?type=GIFT_DELIVERY&since=2025-12-01&until=2025-09-01", 200),
             ("/documents", 200), ("/documents?limit=2&after=2", 200), ("/documents?limit=0", 400),
             ("/documents/\(document.rawValue)", 200), ("/documents/\(fixture.document("korean").id.short)", 200), ("/documents/abcdef", 404),
             ("/search?q=rice", 200), ("/search?q=%EC%9C%A0%EA%B0%80%EC%A1%B1", 200), ("/search?q=script&source_kind=insider&since=2025-01-01&until=2025-12-31&language=en&limit=5", 200),

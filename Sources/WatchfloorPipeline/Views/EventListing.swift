@@ -29,9 +29,7 @@ public struct EventQuery: Sendable, Hashable {
             since: try parameters.day("since"), until: try parameters.day("until"),
             sourceKind: try parameters.choice("source_kind", SourceKind.self), language: try parameters.language(),
             status: try parameters.choice("status", ReviewStatus.self)))
-        if let since = filter.since, let until = filter.until, since > until {
-            throw QueryProblem("until", until.description, expected: "a day on or after since (\(since))")
-        }
+        // `since` after `until` selects no day: an empty list, not an error a valid date could cause.
     }
 
     public var types: [EventType] { filter.types ?? [] }

@@ -105,9 +105,9 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// Why `text` cannot be searched, or `nil`.
     public static func problem(with text: String) -> String? {
-        if text.count > maximumLength {
-            return "at most \(maximumLength) characters (found \(text.count))"
-        }
+        // Counted as the OpenAPI document counts a string's length: in code points.
+        let length = text.unicodeScalars.count
+        if length > maximumLength { return "at most \(maximumLength) characters (found \(length))" }
         let words = text.split(whereSeparator: { $0.isWhitespace }).count
         if words > maximumTerms { return "at most \(maximumTerms) words (found \(words))" }
         return nil

@@ -95,7 +95,8 @@ struct SearchTerms {
                 if !inQuotes { current.split(separator: " ").compactMap { String($0).nonBlankTerm }.forEach { terms.append($0) } }
                 current = ""
                 inQuotes.toggle()
-            } else if "*^:()+{}[]".contains(ch) {
+            } else if "*^:()+{}[]".contains(ch) || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                // Control characters (a NUL ends the query string inside SQLite) separate words.
                 current.append(" ")
             } else {
                 current.append(ch)

@@ -26,7 +26,7 @@ public enum OpenAPIDocument {
             get:
               summary: Warnings, newest detection first
               parameters:
-                - {name: kind, in: query, schema: {type: string, enum: [W1, W2, W3, W4, W5]}}
+                - {name: kind, in: query, description: A warning kind; empty means any, schema: {anyOf: [{type: string, enum: [W1, W2, W3, W4, W5]}, {$ref: "#/components/schemas/Blank"}]}}
                 - {$ref: "#/components/parameters/province"}
               responses:
                 "200": {description: Warnings, content: {application/json: {schema: {$ref: "#/components/schemas/WarningList"}}}}
@@ -43,15 +43,15 @@ public enum OpenAPIDocument {
             get:
               summary: Coded events, newest reporting first, filtered as the events table filters them
               parameters:
-                - {name: type, in: query, description: An event type (repeatable), schema: {type: string}}
+                - {name: type, in: query, description: An event type (repeatable; empty means any), schema: {anyOf: [{$ref: "#/components/schemas/EventTypeParameter"}, {$ref: "#/components/schemas/Blank"}]}}
                 - {$ref: "#/components/parameters/province"}
-                - {name: since, in: query, schema: {type: string, format: date}}
-                - {name: until, in: query, schema: {type: string, format: date}}
-                - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
-                - {name: language, in: query, description: "ISO 639-1 code of the document's language", schema: {type: string, pattern: "^[a-z]{2,3}$"}}
-                - {name: status, in: query, schema: {$ref: "#/components/schemas/ReviewStatus"}}
-                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000}}
-                - {name: offset, in: query, schema: {type: integer, minimum: 0}}
+                - {name: since, in: query, schema: {$ref: "#/components/schemas/DateParameter"}}
+                - {name: until, in: query, schema: {$ref: "#/components/schemas/DateParameter"}}
+                - {name: source_kind, in: query, schema: {anyOf: [{$ref: "#/components/schemas/SourceKind"}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: language, in: query, description: "ISO 639-1 code of the document's language", schema: {anyOf: [{type: string, pattern: "^[a-z]{2,3}$"}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: status, in: query, schema: {anyOf: [{$ref: "#/components/schemas/ReviewStatus"}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: limit, in: query, schema: {anyOf: [{type: integer, minimum: 1, maximum: 1000}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: offset, in: query, schema: {anyOf: [{type: integer, minimum: 0, maximum: 100000000}, {$ref: "#/components/schemas/Blank"}]}}
               responses:
                 "200": {description: A page of events, content: {application/json: {schema: {$ref: "#/components/schemas/EventPage"}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
@@ -71,11 +71,11 @@ public enum OpenAPIDocument {
                 (as_of), with the pack's settings; each change point and silence names the stored warning
                 it became, if any. Repeat type to count several types together.
               parameters:
-                - {name: type, in: query, required: true, description: An event type; repeat it (or separate with commas) to count several together, schema: {type: string}}
-                - {name: province, in: query, description: A province code; absent for the national series, schema: {type: string}}
-                - {name: granularity, in: query, schema: {type: string, enum: [day, week]}}
-                - {name: since, in: query, description: With until, schema: {type: string, format: date}}
-                - {name: until, in: query, description: With since, schema: {type: string, format: date}}
+                - {name: type, in: query, required: true, description: An event type; separate up to 12 with commas to count them together, schema: {type: string, pattern: '^\\s*[A-Z0-9_]{1,64}\\s*(,\\s*([A-Z0-9_]{1,64}\\s*)?){0,11}$'}}
+                - {$ref: "#/components/parameters/province"}
+                - {name: granularity, in: query, schema: {anyOf: [{type: string, enum: [day, week]}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: since, in: query, description: "The window's first day (with until: the days between the two, in either order, at most the last 20 years of them; alone: the year from it)", schema: {$ref: "#/components/schemas/DateParameter"}}
+                - {name: until, in: query, description: "The window's last day (alone: the year up to it)", schema: {$ref: "#/components/schemas/DateParameter"}}
               responses:
                 "200": {description: The series, content: {application/json: {schema: {$ref: "#/components/schemas/Series"}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
@@ -83,8 +83,8 @@ public enum OpenAPIDocument {
             get:
               summary: Documents in storage order, a page at a time
               parameters:
-                - {name: after, in: query, description: The cursor of the last document of the previous page, schema: {type: integer, minimum: 0}}
-                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500}}
+                - {name: after, in: query, description: The cursor of the last document of the previous page, schema: {anyOf: [{type: integer, minimum: 0, maximum: 9223372036854775807}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: limit, in: query, schema: {anyOf: [{type: integer, minimum: 1, maximum: 500}, {$ref: "#/components/schemas/Blank"}]}}
               responses:
                 "200": {description: Documents, content: {application/json: {schema: {$ref: "#/components/schemas/DocumentList"}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
@@ -100,12 +100,12 @@ public enum OpenAPIDocument {
             get:
               summary: Full-text search, best first
               parameters:
-                - {name: q, in: query, required: true, schema: {type: string}}
-                - {name: source_kind, in: query, schema: {$ref: "#/components/schemas/SourceKind"}}
-                - {name: language, in: query, schema: {type: string, pattern: "^[a-z]{2,3}$"}}
-                - {name: since, in: query, schema: {type: string, format: date}}
-                - {name: until, in: query, schema: {type: string, format: date}}
-                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200}}
+                - {name: q, in: query, required: true, description: "Words to search for: at most 16 words and 500 characters", schema: {type: string, pattern: '^\\s*\\S+(\\s+\\S+){0,15}\\s*$', maxLength: 500}}
+                - {name: source_kind, in: query, schema: {anyOf: [{$ref: "#/components/schemas/SourceKind"}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: language, in: query, schema: {anyOf: [{type: string, pattern: "^[a-z]{2,3}$"}, {$ref: "#/components/schemas/Blank"}]}}
+                - {name: since, in: query, schema: {$ref: "#/components/schemas/DateParameter"}}
+                - {name: until, in: query, schema: {$ref: "#/components/schemas/DateParameter"}}
+                - {name: limit, in: query, schema: {anyOf: [{type: integer, minimum: 1, maximum: 200}, {$ref: "#/components/schemas/Blank"}]}}
               responses:
                 "200": {description: Hits, content: {application/json: {schema: {$ref: "#/components/schemas/SearchResults"}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
@@ -114,8 +114,11 @@ public enum OpenAPIDocument {
             province:
               name: province
               in: query
-              description: A province code (KP-01 … KP-14), or none for national
-              schema: {type: string}
+              description: A province code (KP-01 … KP-14); absent, empty or none for national
+              schema:
+                anyOf:
+                  - {type: string, enum: [KP-01, KP-02, KP-03, KP-04, KP-05, KP-06, KP-07, KP-08, KP-09, KP-10, KP-13, KP-14, none]}
+                  - {$ref: "#/components/schemas/Blank"}
           responses:
             BadRequest:
               description: A parameter cannot be used
@@ -124,6 +127,9 @@ public enum OpenAPIDocument {
               description: No such record
               content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
           schemas:
+            Blank: {type: string, pattern: '^\\s*$', description: "An empty parameter means it is not given (as a form's empty field)"}
+            DateParameter: {anyOf: [{type: string, format: date}, {$ref: "#/components/schemas/Blank"}]}
+            EventTypeParameter: {type: string, pattern: '^\\s*[A-Z0-9_]{1,64}\\s*(,\\s*([A-Z0-9_]{1,64}\\s*)?)*$'}
             Date: {type: string, format: date}
             NullableDate: {type: [string, "null"], format: date}
             Province: {type: [string, "null"], enum: [KP-01, KP-02, KP-03, KP-04, KP-05, KP-06, KP-07, KP-08, KP-09, KP-10, KP-13, KP-14, null]}

@@ -16,10 +16,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             if status == .internalServerError {
                 logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
             }
-            if request.uri.path.hasPrefix("/api/") {
-                return try Reply.json(APIError(status: status.code, message: message), status: status).response
+            var response = request.uri.path.hasPrefix("/api/")
+                ? try Reply.json(APIError(status: status.code, message: message), status: status).response
+                : Reply.html(ErrorPage.render(status: status, message: message), status: status).response
+            // Headers the error carries (`Allow` on a 405) go out with the page.
+            if let error = error as? HTTPError {
+                for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
             }
-            return Reply.html(ErrorPage.render(status: status, message: message), status: status).response
+            return response
         }
     }
 

@@ -119,14 +119,15 @@ struct SeriesRequest: Sendable, Hashable {
         granularity = try parameters.choice("granularity", SeriesView.Granularity.self) ?? .day
         let since = try parameters.day("since")
         let until = try parameters.day("until")
+        // Any two days make a window (in either order, the last 20 years of it at most); one day
+        // alone shows the year that begins or ends there. Nothing a valid date can say is refused.
         switch (since, until) {
         case (nil, nil): window = nil
         case (let first?, let last?):
-            guard first <= last else { throw QueryProblem("until", last.description, expected: "a day on or after since (\(first))") }
-            guard last - first <= 366 * 20 else { throw QueryProblem("since", first.description, expected: "a window of at most 20 years") }
-            window = DayInterval(first: first, last: last)
-        default:
-            throw QueryProblem(since == nil ? "since" : "until", "", expected: "both since and until, or neither")
+            let (low, high) = first <= last ? (first, last) : (last, first)
+            window = DayInterval(first: max(low, high.adding(days: -(366 * 20))), last: high)
+        case (let first?, nil): window = DayInterval(first: first, last: first.adding(days: 365))
+        case (nil, let last?): window = DayInterval(first: last.adding(days: -365), last: last)
         }
     }
 
