@@ -71,7 +71,12 @@ import WatchfloorIngest
         #expect(PublicationDate.parse(raw)?.description == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "2025-02-30", "Octopus 24 2025", "13/45/2025"])
+    // The last was found by fuzzing (Fuzz/regressions/jsonl): a year of ninety digits
+    // overflowed the day count and stopped ingest.
+    @Test(arguments: [
+        "", "yesterday", "2025-02-30", "Octopus 24 2025", "13/45/2025",
+        "0000000000000000000000000000000000000000000000000000000000000000006148914691236517206-10-20",
+    ])
     func refuses(raw: String) {
         #expect(PublicationDate.parse(raw) == nil)
     }

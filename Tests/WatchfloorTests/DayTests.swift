@@ -24,6 +24,13 @@ import Watchfloor
         }
     }
 
+    /// Found by fuzzing: a year read from ninety digits overflowed the day count.
+    @Test func yearsBeyondAMillionAreNotDays() {
+        #expect(Day(year: 6_148_914_691_236_517_206, month: 10, day: 20) == nil)
+        #expect(Day(year: Int.min, month: 1, day: 1) == nil)
+        #expect(Day(year: 1_000_000, month: 12, day: 31) != nil)
+    }
+
     @Test func weeksStartOnMonday() {
         let thursday = Day("2025-10-23")!
         #expect(thursday.weekday == 4)

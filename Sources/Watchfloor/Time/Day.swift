@@ -17,9 +17,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.ordinal = ordinal
     }
 
-    /// A day from its parts, or `nil` when the parts do not name a real day (2025-02-29).
+    /// A day from its parts, or `nil` when the parts do not name a real day (2025-02-29) or the
+    /// year is beyond a million either way (a date field of ninety digits overflowed the day
+    /// count; found by fuzzing).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+        guard (-1_000_000...1_000_000).contains(year), (1...12).contains(month), day >= 1,
+            day <= Day.daysIn(month: month, year: year)
+        else {
             return nil
         }
         ordinal = Day.ordinal(year: year, month: month, day: day)

@@ -104,11 +104,22 @@ public struct InputReader: Sendable {
 
     /// Reads one file, calling `emit` for every document, rejection, notice and progress step.
     public func read(_ file: InputFile, emit: (ReadItem) throws -> Void) throws {
-        let whole = InputLocation(file: file.path)
         let source: ChunkedFile
         do { source = try ChunkedFile(path: file.path) } catch {
-            return try emit(.rejection(Rejection(whole, error)))
+            return try emit(.rejection(Rejection(InputLocation(file: file.path), error)))
         }
+        try read(source, named: file.path, emit: emit)
+    }
+
+    /// Reads bytes already in memory (a fetched feed, a fuzzer's input) exactly as it would read a
+    /// file called `name`: the name gives the format when it is not sniffed, dates in file names,
+    /// and every location in a rejection.
+    public func read(bytes: [UInt8], named name: String, emit: (ReadItem) throws -> Void) throws {
+        try read(MemoryBytes(bytes), named: name, emit: emit)
+    }
+
+    private func read(_ source: some ByteSource, named name: String, emit: (ReadItem) throws -> Void) throws {
+        let whole = InputLocation(file: name)
         var prefix = [UInt8]()
         do {
             while prefix.count < 65_536 {
@@ -118,11 +129,11 @@ public struct InputReader: Sendable {
             return try emit(.rejection(Rejection(whole, error)))
         }
         guard !prefix.isEmpty else { return try emit(.rejection(Rejection(whole, .empty))) }
-        let format = format == .auto ? InputFormat.detect(prefix: prefix, fileName: file.path) : format
+        let format = format == .auto ? InputFormat.detect(prefix: prefix, fileName: name) : format
 
         switch format {
         case .jsonl, .csv:
-            try readStreaming(format, source: source, prefix: prefix, file: file, emit: emit)
+            try readStreaming(format, source: source, prefix: prefix, name: name, emit: emit)
         default:
             let bytes: [UInt8]
             do {
@@ -131,11 +142,11 @@ public struct InputReader: Sendable {
                 return try emit(.rejection(Rejection(whole, error)))
             }
             try emit(.progress(bytes: bytes.count))
-            try readWhole(format, bytes: bytes, file: file, emit: emit)
+            try readWhole(format, bytes: bytes, name: name, emit: emit)
         }
     }
 
-    private func readRest(of source: ChunkedFile, after prefix: [UInt8]) throws(InputProblem) -> [UInt8] {
+    private func readRest(of source: some ByteSource, after prefix: [UInt8]) throws(InputProblem) -> [UInt8] {
         var bytes = prefix
         while try source.read(into: &bytes, count: 1 << 20) > 0 {
             if bytes.count > limits.maxFileBytes {
@@ -150,9 +161,9 @@ public struct InputReader: Sendable {
     // MARK: JSON Lines and CSV: streamed
 
     private func readStreaming(
-        _ format: InputFormat, source: ChunkedFile, prefix: [UInt8], file: InputFile, emit: (ReadItem) throws -> Void
+        _ format: InputFormat, source: some ByteSource, prefix: [UInt8], name: String, emit: (ReadItem) throws -> Void
     ) throws {
-        let whole = InputLocation(file: file.path)
+        let whole = InputLocation(file: name)
         var fileEncoding = encoding
         var stream: any ByteSource = PrefixedSource(prefix: prefix, rest: source)
         if encoding == .auto {
@@ -174,15 +185,15 @@ public struct InputReader: Sendable {
         }
         switch format {
         case .jsonl:
-            try JSONLinesReader(limits: limits, encoding: fileEncoding).read(stream, display: file.path, emit: emit)
+            try JSONLinesReader(limits: limits, encoding: fileEncoding).read(stream, display: name, emit: emit)
         default:
-            let separator: UInt8 = file.path.lowercased().hasSuffix(".tsv") ? 0x09 : 0x2C
+            let separator: UInt8 = name.lowercased().hasSuffix(".tsv") ? 0x09 : 0x2C
             try CSVReader(limits: limits, encoding: fileEncoding, separator: separator)
-                .read(stream, display: file.path, emit: emit)
+                .read(stream, display: name, emit: emit)
         }
     }
 
-    private func utf8(ofUTF16 source: ChunkedFile, prefix: [UInt8]) -> Result<[UInt8], InputProblem> {
+    private func utf8(ofUTF16 source: some ByteSource, prefix: [UInt8]) -> Result<[UInt8], InputProblem> {
         Result { () throws(InputProblem) -> [UInt8] in
             Array(try TextDecoder().decode(try readRest(of: source, after: prefix)).text.utf8)
         }
@@ -202,8 +213,8 @@ public struct InputReader: Sendable {
 
     // MARK: Text, Markdown, HTML, feeds: read whole
 
-    private func readWhole(_ format: InputFormat, bytes: [UInt8], file: InputFile, emit: (ReadItem) throws -> Void) throws {
-        let whole = InputLocation(file: file.path)
+    private func readWhole(_ format: InputFormat, bytes: [UInt8], name: String, emit: (ReadItem) throws -> Void) throws {
+        let whole = InputLocation(file: name)
         let hint = (format == .html || format == .rss) ? DeclaredCharset.sniff(bytes.prefix(4096)) : nil
         let text: String
         do {
@@ -215,7 +226,7 @@ public struct InputReader: Sendable {
         do {
             switch format {
             case .rss:
-                return try FeedReader(limits: limits).read(text: text, display: file.path, emit: emit)
+                return try FeedReader(limits: limits).read(text: text, display: name, emit: emit)
             case .html:
                 var utf8 = Array(text.utf8)
                 guard let page = utf8.withUnsafeMutableBufferPointer({ HTMLExtractor.extract(utf8: UnsafeBufferPointer($0)) })
@@ -224,16 +235,16 @@ public struct InputReader: Sendable {
                 try emitChecked(ParsedDocument(
                     text: page.text, location: whole, title: page.title, url: page.url, containerOutlet: page.siteName,
                     language: page.language.map(Language.init(rawValue:)),
-                    published: page.published ?? Self.dateInFileName(file.path)), emit: emit)
+                    published: page.published ?? Self.dateInFileName(name)), emit: emit)
             case .markdown:
                 var document = try MarkdownReader.document(from: text, location: whole)
-                if document.published == nil { document.published = Self.dateInFileName(file.path) }
+                if document.published == nil { document.published = Self.dateInFileName(name) }
                 try emitChecked(document, emit: emit)
             default:
                 let firstLine = text.split(separator: "\n", maxSplits: 1).first.map { $0.trimmingWhitespace() }
                 try emitChecked(ParsedDocument(
                     text: text, location: whole, title: firstLine.flatMap { $0.count <= 200 ? $0 : nil },
-                    published: Self.dateInFileName(file.path)), emit: emit)
+                    published: Self.dateInFileName(name)), emit: emit)
             }
         } catch let problem as InputProblem {
             try emit(.rejection(Rejection(whole, problem)))
@@ -261,9 +272,9 @@ public struct InputReader: Sendable {
 /// The prefix already read for sniffing, then the rest of the file.
 private final class PrefixedSource: ByteSource {
     private var prefix: [UInt8]?
-    private let rest: ChunkedFile
+    private let rest: any ByteSource
 
-    init(prefix: [UInt8], rest: ChunkedFile) {
+    init(prefix: [UInt8], rest: any ByteSource) {
         self.prefix = prefix
         self.rest = rest
     }
