@@ -43,6 +43,22 @@ import WatchfloorTesting
         #expect(missing.standardError.contains("none.sqlite: no database here"))
     }
 
+    /// `--db postgresql://…` created a SQLite file called `postgresql:` in the working folder.
+    @Test func aDatabaseURLIsRefusedNotTakenForAFileName() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("a.txt", text: "Families in Kanggye received fuel.")
+        for arguments in [["ingest", "a.txt"], ["status"], ["serve"]] {
+            let result = try tool.run(
+                arguments + ["--db", "postgresql://analyst:s3cret@db.example/watchfloor"], directory: folder.url)
+            #expect(result.status != 0)
+            #expect(result.standardError.contains("postgresql:// is a URL"), "\(result.standardError)")
+            #expect(!result.standardError.contains("s3cret"))
+        }
+        let environment = try tool.run(["status"], environment: ["WATCHFLOOR_DB": "postgres://db.example/w"], directory: folder.url)
+        #expect(environment.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["a.txt"])
+    }
+
     @Test func badArgumentsAreExplained() throws {
         let result = try tool.run(["ingest", "x", "--format", "pdf"])
         #expect(result.status != 0)
