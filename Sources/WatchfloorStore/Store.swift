@@ -20,8 +20,9 @@ public protocol Store: Sendable {
     func existingDocuments(_ ids: [DocumentID]) throws -> Set<DocumentID>
 
     /// Replaces the machine-coded events of each document (after a codebook change), atomically
-    /// for the batch. Reviewed events are untouched.
-    func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws
+    /// for the batch, and sets `metadata` in the same transaction (a resumable job's progress, so
+    /// that what it records is exactly what was written). Reviewed events are untouched.
+    func replaceMachineEvents(_ events: [DocumentID: [Event]], metadata: [String: String?]) throws
 
     /// Replaces the derived warnings with `warnings`. A warning for the same episode as a stored
     /// one (same kind, province, types and onset) keeps its id. Returns them with ids.
@@ -124,4 +125,11 @@ extension Store {
     }
 
     public func lastPublicationDay() throws -> Day? { try status().lastPublished }
+}
+
+extension Store {
+    /// Replaces the machine-coded events of each document, atomically for the batch.
+    public func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws {
+        try replaceMachineEvents(events, metadata: [:])
+    }
 }

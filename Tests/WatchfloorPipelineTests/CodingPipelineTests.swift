@@ -48,6 +48,42 @@ import WatchfloorTesting
         #expect(try store.events(EventFilter()).map { "\($0.event.type) \($0.event.province?.code ?? "-")" } == before)
     }
 
+    /// The soak found it: a recode killed midway and run again gave events new ids, so exports and
+    /// warnings differed from an uninterrupted run's.
+    @Test func aStoppedRecodeResumesToTheDatabaseAnUninterruptedOneLeaves() throws {
+        let places = ["Hyesan", "Chongjin", "Kanggye"]
+        let lines = (0..<30).map { i in
+            #"{"outlet": "Outlet \#(i % 3)", "published": "2025-10-\#(10 + i % 18)", "#
+                + #""text": "Report \#(i): families of fallen soldiers in \#(places[i % 3]) received rice and oil from the party committee."}"#
+        }.joined(separator: "\n") + "\n"
+        let reference = try ingest(lines, into: try TemporaryDirectory())
+        let stopped = try ingest(lines, into: try TemporaryDirectory())
+        #expect(try Recoder(store: reference, context: context, batchSize: 7).run().resumedAfter == 0)
+
+        struct Stopped: Error {}
+        #expect(throws: Stopped.self) {
+            try Recoder(store: stopped, context: context, batchSize: 7).run { done, _ in if done >= 14 { throw Stopped() } }
+        }
+        let resumed = try Recoder(store: stopped, context: context, batchSize: 7).run()
+        #expect(resumed.resumedAfter == 14)
+        #expect(resumed.documents == 16)
+
+        func state(_ store: SQLiteStore) throws -> [String] {
+            let events = try store.events(EventFilter(order: .oldest)).map {
+                "\($0.event.id ?? -1) \($0.event.document.short) \($0.event.type) \($0.event.province?.code ?? "-")"
+            }
+            let series = try [Province?.none, .ryanggang, .northHamgyong].map { province in
+                try store.series(SeriesKey(type: .giftDelivery, province: province), weighted: true).values.map { "\($0)" }
+                    .joined(separator: ",")
+            }
+            return events + series
+        }
+        #expect(try state(stopped) == state(reference))
+        #expect(try !state(reference).isEmpty)
+        // A finished recode leaves no progress behind: the next one starts over.
+        #expect(try Recoder(store: stopped, context: context, batchSize: 7).run().resumedAfter == 0)
+    }
+
     @Test func explanationShowsTheEventsAndTheCuesBehindThem() throws {
         let folder = try TemporaryDirectory()
         let store = try ingest("""

@@ -39,9 +39,12 @@ extension SQLiteStore {
         }
     }
 
-    public func replaceMachineEvents(_ events: [DocumentID: [Event]]) throws {
-        guard !events.isEmpty else { return }
+    public func replaceMachineEvents(_ events: [DocumentID: [Event]], metadata: [String: String?]) throws {
+        guard !events.isEmpty || !metadata.isEmpty else { return }
         try write("replace coded events") { db in
+            for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                try MetadataTable.set(key, value, in: db)
+            }
             let writer = try BatchWriter(db: db, index: NearDuplicateIndex())
             for (id, documentEvents) in events.sorted(by: { $0.key < $1.key }) {
                 guard let row = try Row.fetchOne(

@@ -121,15 +121,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     public func setMetadata(_ key: String, _ value: String?) throws {
-        try write("save metadata") { db in
-            if let value {
-                try db.execute(
-                    sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    arguments: [key, value])
-            } else {
-                try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
-            }
-        }
+        try write("save metadata") { db in try MetadataTable.set(key, value, in: db) }
     }
 
     public func metadata(_ key: String) throws -> String? {
@@ -153,6 +145,19 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 lastPublished: (range?["last"] as String?).flatMap { Day($0) },
                 searchIndexCurrent: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == "current",
                 path: location)
+        }
+    }
+}
+
+/// The `meta` table: small named values about the database (`nil` removes one).
+enum MetadataTable {
+    static func set(_ key: String, _ value: String?, in db: Database) throws {
+        if let value {
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        } else {
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
         }
     }
 }

@@ -7,7 +7,8 @@ struct RecodeCommand: AsyncParsableCommand {
         abstract: "Re-run coding over every stored document (after a pack change).",
         discussion: """
             Documents are recoded in batches, each one transaction; events an analyst has reviewed are \
-            kept. Warnings are recomputed afterwards.
+            kept. Warnings are recomputed afterwards. A recode that was stopped resumes where it \
+            stopped when run again with the same pack and batch size.
 
             Examples:
               watchfloor recode
@@ -30,8 +31,9 @@ struct RecodeCommand: AsyncParsableCommand {
         }
         bar.finish()
         let warnings = try context.warnings(store: store).run()
+        let resumed = summary.resumedAfter > 0 ? " (resumed after \(summary.resumedAfter) recoded by a stopped run)" : ""
         Terminal.output(
-            "recoded \(summary.documents) documents in \(String(format: "%.1f", summary.seconds)) s: "
+            "recoded \(summary.documents) documents\(resumed) in \(String(format: "%.1f", summary.seconds)) s: "
                 + "\(summary.eventsBefore) events before, \(summary.eventsAfter) after; \(warnings.count) warnings")
     }
 }
