@@ -19,9 +19,8 @@ struct WordAutomaton: Sendable {
     /// The column of a non-ASCII byte (index `byte - 128`) when a scalar is fed byte by byte.
     let highClass: [UInt8]
     let columns: Int
-    /// `transitions[state * columns + column]`; state 0 is dead, state 1 the root.
-    let transitions: [Int32]
-    /// The same table for the scanning loop, with targets pre-multiplied by `columns` (so the loop
+    /// The transition table (`[state * columns + column]`, state 0 dead, state 1 the root) for the
+    /// scanning loop, with targets pre-multiplied by `columns` (so the loop
     /// needs no multiplication) and negated when the target carries an open or particle word (so
     /// remembering it costs a sign test): `next = offsets[offset + column]`.
     let offsets: [Int32]
@@ -36,7 +35,9 @@ struct WordAutomaton: Sendable {
     /// Folded UTF-8 of the particles and suffixes a particle word may carry, longest first.
     let particles: [[UInt8]]
     /// The same automaton over raw bytes with separators built in, for scans that want only cue
-    /// words (see `CueScanner.scanWithByteAutomaton`); `nil` when too large.
+    /// words (see `CueScanner.scanWithByteAutomaton`); `nil` when too large, or when the lexicon
+    /// has a number word, which that scan cannot see. (It is 1 KiB per state: for the
+    /// eight-language pack, whose lexicon has a number word, building it anyway took ~100 MB.)
     let byteTable: [UInt32]?
 
     static let dead: Int32 = 0
@@ -90,20 +91,23 @@ struct WordAutomaton: Sendable {
             case .number: break
             }
         }
-        transitions = table
         exactWord = exact
         openWord = open
         particleWord = particle
         remembers = zip(open, particle).map { $0 >= 0 || $1 >= 0 }
+        byteTable = entries.contains { $0.mode == .number }
+            ? nil
+            : Self.byteTable(transitions: table, columns: next, columnOf: columnOf, exact: exact, remembers: remembers)
+        // In place: a second table of this size at once added ~26 MB to the coder's peak.
         let remembered = remembers
-        offsets = table.map { target in
+        for i in table.indices {
+            let target = table[i]
             let offset = target * Int32(next)
-            return remembered[Int(target)] ? -offset : offset
+            table[i] = remembered[Int(target)] ? -offset : offset
         }
+        offsets = table
         self.particles = Set(particles.map { Array(ScalarFolding.foldedWords($0).joined().utf8) })
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        byteTable = Self.byteTable(
-            transitions: table, columns: next, columnOf: columnOf, exact: exact, remembers: remembers)
     }
 
     // MARK: The byte automaton
