@@ -101,3 +101,25 @@ import WatchfloorTesting
         #expect(both >= 36, "a halving from 2 a day found by both in \(both) of 40")
     }
 }
+
+/// Found by the soak: a change's first day, refined with the days seen after the alarm, was placed
+/// after the day it was detected, and the W4 episode built an interval backwards and stopped ingest.
+@Suite struct ChangeLocationTests {
+    @Test func aChangeIsNeverPlacedAfterTheDayItWasDetected() {
+        let detector = AnalysisSettings.default.detector
+        let start = Day("2025-01-01")!
+        var alarms = 0
+        for k in 0..<60 {
+            for (rate, factor) in [(0.15, 3.0), (0.6, 0.3), (1.5, 2.0)] {
+                let counts = OverdispersionTests.clustered(
+                    days: 500, eventRate: rate, factor: factor, onset: 250, seed: 977 &+ UInt64(k) &* 104_729)
+                for alarm in ChangePointScan(counts: counts, configuration: detector).alarms {
+                    alarms += 1
+                    let change = alarm.changePoint(start: start)
+                    #expect(change.location <= change.detectedOn, "seed \(k): onset \(change.location) after \(change.detectedOn)")
+                }
+            }
+        }
+        #expect(alarms > 100)
+    }
+}

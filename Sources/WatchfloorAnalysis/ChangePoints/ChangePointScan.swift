@@ -57,7 +57,10 @@ public struct ChangePointScan: Sendable {
                 if let reported = step.reportedChange, t - alarms[o].index <= configuration.recentDays {
                     if reported.probability > alarms[o].peakProbability {
                         alarms[o].peakProbability = reported.probability
-                        alarms[o].refinedLocation = reported.location
+                        // Never after the alarm's own day: a change is not placed after it was
+                        // detected (an onset past detection built a backwards interval and
+                        // stopped ingest's analysis; found by the soak).
+                        alarms[o].refinedLocation = min(reported.location, alarms[o].index)
                     }
                 } else {
                     open = nil

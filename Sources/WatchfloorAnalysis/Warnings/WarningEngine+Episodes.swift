@@ -161,7 +161,8 @@ extension WarningEngine {
         let narrative = SeriesSelection(types: settings.narrativeTypes, province: province)
         let kinds = Set(settings.narrativeSources)
         let events =
-            context.ledger.events(strain.selection, in: DayInterval(first: change.location, last: change.detectedOn))
+            context.ledger.events(
+                strain.selection, in: DayInterval(first: change.location, last: max(change.detectedOn, change.location)))
             + context.ledger.events(narrative, in: window) { kinds.contains($0.sourceKind) }
         let warning = Warning(
             kind: .narrativeGap, province: province,
