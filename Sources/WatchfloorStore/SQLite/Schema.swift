@@ -173,6 +173,12 @@ enum Schema {
                     arguments: [seq])
             }
         }
+        migrator.registerMigration("v6: events by type and story") { db in
+            // The indicator triggers find a story's remaining events (type, cluster) on every
+            // delete; with only (type, day) each lookup read every event of the type, and a recode
+            // of 31,643 documents took 555 s against 27 s for 7,999 (found by the soak).
+            try db.execute(sql: "CREATE INDEX events_by_type_cluster ON events(type, cluster, day)")
+        }
         return migrator
     }
 }
