@@ -37,7 +37,7 @@ struct WordAutomaton: Sendable {
     /// The same automaton over raw bytes with separators built in, for scans that want only cue
     /// words (see `CueScanner.scanWithByteAutomaton`); `nil` when too large, or when the lexicon
     /// has a number word, which that scan cannot see. (It is 1 KiB per state: for the
-    /// eight-language pack, whose lexicon has a number word, building it anyway took ~100 MB.)
+    /// eight-language pack, whose lexicon has a number word, building it anyway took ~60 MB.)
     let byteTable: [UInt32]?
 
     static let dead: Int32 = 0
